@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Identity;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core.Auditing;
+
+public sealed record AuditRow(Guid Id, string EntityType, string EntityId, AuditAction Action, string? Field, string? OldValue, string? NewValue, string UserName, DateTime AtUtc);
+
+public sealed record AuditFilter(string? Entity, string? Id);
+
+/// <summary>
+/// The audit trail of one record, shown only to someone who may see that record: the trail is scoped
+/// through the record's own <c>VisibleTo</c>, so it never leaks what the list would hide.
+/// </summary>
+public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory)
+{
+    public static readonly SortWhitelist<AuditEntry> Sorts = new(
+        "-at",
+        SortOption<AuditEntry>.By("at", a => a.AtUtc));
+
+    public async Task<Result<Page<AuditRow>>> ListAsync(Actor actor, AuditFilter filter, PageRequest page, CancellationToken ct)
+    {
+        if (actor.Require(AuditPermissions.View) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.AuditEntries.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(filter.Entity) || string.IsNullOrWhiteSpace(filter.Id))
+        {
+            // The whole trail is for those who see everything anyway.
+            if (actor.Scope != DataScope.All || !actor.Can(UserPermissions.Manage))
+            {
+                return Error.Invalid(string.IsNullOrWhiteSpace(filter.Entity) ? "entity" : "id", "required");
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Entity))
+            {
+                query = query.Where(a => a.EntityType == filter.Entity);
+            }
+        }
+        else
+        {
+            var visible = await IsVisibleAsync(db, actor, filter.Entity, filter.Id, ct);
+            if (visible is null)
+            {
+                return Error.Invalid("entity", "oneOf", ("allowed", string.Join(", ", KnownEntities)));
+            }
+
+            if (visible == false)
+            {
+                return Error.NotFound(filter.Entity, filter.Id);
+            }
+
+            var entityId = NormalizeId(filter.Id);
+            query = query.Where(a => a.EntityType == filter.Entity && a.EntityId == entityId);
+        }
+
+        return await Sorts.PageAsync(query, page, a => new AuditRow(a.Id, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue, a.UserName, a.AtUtc), ct);
+    }
+
+    public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser)];
+
+    private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
+
+    /// <summary>Null when the entity type is unknown; otherwise whether the actor may see that record.</summary>
+    private static async Task<bool?> IsVisibleAsync(SalesFlowDbContext db, Actor actor, string entity, string id, CancellationToken ct)
+    {
+        if (!KnownEntities.Contains(entity))
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(id, out var guid))
+        {
+            return false;
+        }
+
+        return entity switch
+        {
+            nameof(Employee) => await db.Employees.VisibleTo(actor).AnyAsync(e => e.Id == guid, ct),
+            nameof(OrgUnit) => actor.Can(OrganizationPermissions.View) && await db.OrgUnits.AnyAsync(u => u.Id == guid, ct),
+            nameof(AppUser) => actor.Can(UserPermissions.Manage) && await db.Users.AnyAsync(u => u.Id == guid, ct),
+            _ => null,
+        };
+    }
+}

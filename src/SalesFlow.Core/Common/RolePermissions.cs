@@ -1,0 +1,31 @@
+using SalesFlow.Core.Auditing;
+using SalesFlow.Core.Identity;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core.Common;
+
+/// <summary>
+/// The one table of which role may do what. Endpoint policies, page attributes and the use cases'
+/// own checks all ask this table, so a rule never differs between the UI and the API.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly string[] Internal =
+        [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance, Roles.Logistics, Roles.Service, Roles.Admin];
+
+    private static readonly Dictionary<string, string[]> Table = new()
+    {
+        [OrganizationPermissions.View] = Internal,
+        [OrganizationPermissions.Manage] = [Roles.Director, Roles.Admin],
+        [UserPermissions.Manage] = [Roles.Director, Roles.Admin],
+        [AuditPermissions.View] = Internal,
+    };
+
+    public static IEnumerable<string> AllPermissions => Table.Keys;
+
+    public static bool Grants(IEnumerable<string> roles, string permission) =>
+        Table.TryGetValue(permission, out var allowed) && roles.Any(allowed.Contains);
+
+    public static IEnumerable<string> For(IEnumerable<string> roles) =>
+        Table.Where(p => roles.Any(p.Value.Contains)).Select(p => p.Key);
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SalesFlow.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Database settings (configuration section <c>Database</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Null means: migrate on startup for SQLite, not for PostgreSQL.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=salesflow.db";
+
+    /// <summary>The one place the database provider is chosen. Both providers use the same snake_case names.</summary>
+    public static DbContextOptionsBuilder UseSalesFlowDatabase(
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly("SalesFlow.Migrations.Sqlite")),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly("SalesFlow.Migrations.Postgres")),
+        };
+        return options.UseSnakeCaseNamingConvention();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Auditing;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Identity;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core.Data;
+
+public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    /// <summary>Who the changes saved through this context are attributed to in the audit trail.</summary>
+    public Actor? ActingAs { get; set; }
+
+    // Organization
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<OrgUnitMove> OrgUnitMoves => Set<OrgUnitMove>();
+
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    public DbSet<EmployeeAssignment> EmployeeAssignments => Set<EmployeeAssignment>();
+
+    // Identity and access
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
+
+    // Platform
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SalesFlowDbContext).Assembly);
+        if (Database.IsSqlite())
+        {
+            DecimalStorage.StoreDecimalsAsMinorUnits(builder);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Identity;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core.Demo;
+
+/// <summary>
+/// Loads the demo company into an empty database: the same tree, people and accounts every time
+/// (fixed seed), so README, screenshots and tests can name them. Later modules extend this seeder.
+/// </summary>
+public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher)
+{
+    public const string CompanyName = "远航工业集团销售公司";
+
+    /// <summary>Region code, user-name part, Chinese name, English name, and its two city teams.</summary>
+    public static readonly IReadOnlyList<(string Code, string Key, string Name, string NameEn, (string Name, string NameEn)[] Teams)> Regions =
+    [
+        ("HD", "huadong", "华东大区", "East China", [("上海团队", "Shanghai Team"), ("杭州团队", "Hangzhou Team")]),
+        ("HB", "huabei", "华北大区", "North China", [("北京团队", "Beijing Team"), ("天津团队", "Tianjin Team")]),
+        ("HN", "huanan", "华南大区", "South China", [("广州团队", "Guangzhou Team"), ("深圳团队", "Shenzhen Team")]),
+        ("XN", "xinan", "西南大区", "Southwest China", [("成都团队", "Chengdu Team"), ("重庆团队", "Chongqing Team")]),
+        ("XB", "xibei", "西北大区", "Northwest China", [("西安团队", "Xi'an Team"), ("兰州团队", "Lanzhou Team")]),
+        ("DB", "dongbei", "东北大区", "Northeast China", [("沈阳团队", "Shenyang Team"), ("哈尔滨团队", "Harbin Team")]),
+    ];
+
+    public const int RepsPerTeam = 5;
+
+    public async Task<bool> SeedIfEmptyAsync(string password, CancellationToken ct)
+    {
+        await using var db = await dbFactory.OpenAsync(Actor.System, ct);
+        if (await db.OrgUnits.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var names = new DemoNames(seed: 2026);
+        var employeeNo = 0;
+        var hash = (string?)null;
+
+        var company = OrgUnit.CreateRoot("HQ", CompanyName, "Yuanhang Industrial Sales Co.");
+        db.OrgUnits.Add(company);
+
+        Employee Person(string name, Position position, OrgUnit unit, Employee? manager, DateOnly hired)
+        {
+            var employee = new Employee($"EMP-{++employeeNo:D6}", name, null, position, unit.Id, manager?.Id, hired);
+            employee.UpdateDetails(name, null, names.Mobile(), null, hired, null);
+            db.Employees.Add(employee);
+            db.EmployeeAssignments.Add(new EmployeeAssignment(employee.Id, unit.Id, manager?.Id, position, hired));
+            return employee;
+        }
+
+        void Account(string userName, Employee employee, params string[] roleNames)
+        {
+            var user = AppUser.Create(userName, employee.Name, employee.Id);
+            user.Email = userName + "@yuanhang.example.com";
+            user.NormalizedEmail = user.Email.ToUpperInvariant();
+            hash ??= hasher.HashPassword(user, password);
+            user.PasswordHash = hash;
+            employee.UpdateDetails(employee.Name, employee.NameEn, employee.Mobile, user.Email, employee.HireDate, null);
+            db.Users.Add(user);
+            foreach (var role in roleNames)
+            {
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[role] });
+            }
+        }
+
+        var director = Person("王建国", Position.Director, company, null, new DateOnly(2015, 3, 1));
+        Account("director", director, Roles.Director);
+
+        foreach (var (code, name, nameEn, key, role) in new[]
+        {
+            ("FIN", "财务部", "Finance Department", "finance", Roles.Finance),
+            ("LOG", "物流部", "Logistics Department", "logistics", Roles.Logistics),
+            ("SVC", "售后服务部", "After-sales Service", "service", Roles.Service),
+            ("OPS", "销售运营部", "Sales Operations", "ops", Roles.SalesOps),
+            ("IT", "信息部", "IT Department", "admin", Roles.Admin),
+        })
+        {
+            var unit = OrgUnit.CreateUnder(company, code, name, nameEn, OrgUnitKind.Branch).Value!;
+            db.OrgUnits.Add(unit);
+            Account(key, Person(names.Next(), Position.Support, unit, director, names.HireDate(2016, 2024)), role);
+        }
+
+        foreach (var region in Regions)
+        {
+            var regionUnit = OrgUnit.CreateUnder(company, region.Code, region.Name, region.NameEn, OrgUnitKind.Region).Value!;
+            db.OrgUnits.Add(regionUnit);
+            var manager = Person(names.Next(), Position.RegionalManager, regionUnit, director, names.HireDate(2015, 2019));
+            Account("manager." + region.Key, manager, Roles.RegionalManager);
+
+            var rep = 0;
+            for (var t = 0; t < region.Teams.Length; t++)
+            {
+                var team = OrgUnit.CreateUnder(regionUnit, $"{region.Code}-{t + 1:D2}", region.Teams[t].Name, region.Teams[t].NameEn, OrgUnitKind.Team).Value!;
+                db.OrgUnits.Add(team);
+                var supervisor = Person(names.Next(), Position.Supervisor, team, manager, names.HireDate(2017, 2021));
+                Account($"supervisor.{region.Key}.{t + 1}", supervisor, Roles.Supervisor);
+                for (var r = 0; r < RepsPerTeam; r++)
+                {
+                    var person = Person(names.Next(), Position.SalesRep, team, supervisor, names.HireDate(2019, 2026));
+                    Account($"rep.{region.Key}.{++rep}", person, Roles.SalesRep);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Demo;
+using SalesFlow.Core.Identity;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core;
+
+public static class SalesFlowCoreSetup
+{
+    /// <summary>Whom changes made by ASP.NET Core Identity's own store (password hashes, stamps) are attributed to.</summary>
+    private static readonly Actor IdentityStore = Actor.System with { UserName = "identity" };
+
+    /// <summary>The database plus every module's services. Used by the web host, the tests and the benchmarks alike.</summary>
+    public static IServiceCollection AddSalesFlowCore(
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, CompanyOptions? company = null, LoginThrottleOptions? throttle = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(company ?? new CompanyOptions());
+        services.AddSingleton(throttle ?? new LoginThrottleOptions());
+        services.AddSingleton<CompanyClock>();
+
+        services.AddDbContextFactory<SalesFlowDbContext>((sp, options) => options
+            .UseSalesFlowDatabase(provider, connectionString)
+            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>())));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<SalesFlowDbContext>>().CreateDbContext();
+            db.ActingAs = IdentityStore;
+            return db;
+        });
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<SalesFlowDbContext>();
+
+        services.AddScoped<IdempotencyStore>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoCompanySeeder>();
+        services.AddScoped<Auditing.AuditQueries>();
+
+        return services
+            .AddIdentityAccess()
+            .AddOrganization();
+    }
+}
