@@ -34,6 +34,13 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Counter> Counters => Set<Counter>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Timestamps are UTC everywhere; SQLite hands them back without a kind, so say it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,14 +8,14 @@ namespace SalesFlow.Core.Identity;
 /// <summary>
 /// Builds the <see cref="Actor"/> for a signed-in user from the database on each request, so a move in
 /// the org tree, a role change or a disabled account takes effect at once on every app instance.
-/// Returns null for a user who no longer exists or is disabled.
+/// Returns null for a user who no longer exists, is disabled, or whose security stamp (when given) changed.
 /// </summary>
 public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactory)
 {
-    public async Task<Actor?> ResolveAsync(Guid userId, CancellationToken ct)
+    public async Task<Actor?> ResolveAsync(Guid userId, string? securityStamp, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled && (securityStamp == null || u.SecurityStamp == securityStamp))
             .Select(u => new
             {
                 u.Id,

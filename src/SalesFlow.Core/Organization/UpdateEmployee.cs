@@ -19,6 +19,7 @@ public sealed record UpdateEmployee(
     Guid? SecondaryOrgUnitId,
     [property: Required] int? Version,
     Guid? OrgUnitId = null,
+    Guid? ManagerId = null,
     Position? Position = null,
     bool? IsActive = null);
 
@@ -69,6 +70,7 @@ public sealed class UpdateEmployeeHandler(IDbContextFactory<SalesFlowDbContext> 
 
     private static string? ChangedReadOnlyField(UpdateEmployee request, Employee employee) =>
         request.OrgUnitId is { } unit && unit != employee.OrgUnitId ? "orgUnitId"
+        : request.ManagerId is { } manager && manager != employee.ManagerId ? "managerId"
         : request.Position is { } position && position != employee.Position ? "position"
         : request.IsActive is { } active && active != employee.IsActive ? "isActive"
         : null;

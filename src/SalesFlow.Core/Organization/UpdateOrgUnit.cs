@@ -10,7 +10,9 @@ public sealed record UpdateOrgUnit(
     [property: Required, StringLength(OrgUnit.CodeMaxLength, MinimumLength = 1)] string Code,
     [property: Required, StringLength(OrgUnit.NameMaxLength, MinimumLength = 1)] string Name,
     [property: StringLength(OrgUnit.NameMaxLength)] string? NameEn,
-    int Version);
+    int Version,
+    Guid? ParentId = null,
+    OrgUnitKind? Kind = null);
 
 public sealed class UpdateOrgUnitHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, OrgUnitQueries queries)
 {
@@ -36,6 +38,16 @@ public sealed class UpdateOrgUnitHandler(IDbContextFactory<SalesFlowDbContext> d
         if (unit.Version != request.Version)
         {
             return Error.StaleVersion("OrgUnit", request.Version, unit.Version, (await queries.GetAsync(actor, unit.Id, ct)).Value);
+        }
+
+        if (request.ParentId is { } parentId && parentId != unit.ParentId)
+        {
+            return Error.Invalid("parentId", "changeThroughAction");
+        }
+
+        if (request.Kind is { } kind && kind != unit.Kind)
+        {
+            return Error.Invalid("kind", "changeThroughAction");
         }
 
         var code = request.Code.Trim();

@@ -12,7 +12,7 @@ using SalesFlow.Core.Data;
 namespace SalesFlow.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SalesFlowDbContext))]
-    [Migration("20261123152905_Initial")]
+    [Migration("20261123153352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using SalesFlow.Core.Data;
 namespace SalesFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SalesFlowDbContext))]
-    [Migration("20261123152858_Initial")]
+    [Migration("20261123153345_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using SalesFlow.Core.Common;
+
+namespace SalesFlow.Web.Api;
+
+/// <summary>
+/// Unreadable request bodies and query values become 400 ProblemDetails naming the field; anything else
+/// is a bug and becomes a 500 ProblemDetails without internals. Never a stack trace.
+/// </summary>
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        Error error;
+        if (exception is BadHttpRequestException bad)
+        {
+            error = Describe(bad);
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            var title = ErrorText.Title(new Error(ErrorKind.Validation, "common.internal", "Something went wrong on our side."), CultureInfo.CurrentUICulture);
+            await TypedResults.Problem(
+                title,
+                statusCode: StatusCodes.Status500InternalServerError,
+                type: "https://salesflow.example/problems/common.internal",
+                extensions: new Dictionary<string, object?> { ["code"] = "common.internal", ["traceId"] = httpContext.TraceIdentifier })
+                .ExecuteAsync(httpContext);
+            return true;
+        }
+
+        await error.ToProblem().ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static Error Describe(BadHttpRequestException bad)
+    {
+        var json = bad.InnerException as JsonException ?? FindJson(bad);
+        if (json is not null)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
+            var rule = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknownField"
+                : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "wrongType"
+                : "malformed";
+            if (rule == "unknownField" && UnknownMember(json.Message) is { } member && !field.EndsWith(member, StringComparison.Ordinal))
+            {
+                field = field == "$" || field.Length == 0 ? member : field + "." + member;
+            }
+
+            return new Error(ErrorKind.Validation, "common.malformedBody", "The request body could not be read.")
+            {
+                Fields = [new FieldError(field, rule)],
+            };
+        }
+
+        // Query and route values that do not parse, e.g. ?active=maybe or an unknown enum name.
+        var parameter = ParameterName(bad.Message);
+        return new Error(ErrorKind.Validation, "common.validation", bad.Message)
+        {
+            Fields = [new FieldError(parameter ?? "request", "wrongType")],
+        };
+    }
+
+    private static JsonException? FindJson(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? UnknownMember(string message)
+    {
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start ? message[(start + 1)..end] : null;
+    }
+
+    private static string? ParameterName(string message)
+    {
+        var start = message.IndexOf('"', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('"', start + 1);
+        if (end <= start)
+        {
+            return null;
+        }
+
+        // "Failed to bind parameter "bool? active" from "maybe"." → active
+        var text = message[(start + 1)..end];
+        return text.Split(' ').Last();
+    }
+}

@@ -1,0 +1,101 @@
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using SalesFlow.Core;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Identity;
+using SalesFlow.Web;
+using SalesFlow.Web.Api;
+using SalesFlow.Web.Components;
+using SalesFlow.Web.Features.Account;
+using SalesFlow.Web.Features.Audit;
+using SalesFlow.Web.Features.Auth;
+using SalesFlow.Web.Features.Organization;
+using SalesFlow.Web.Features.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+var connectionString = config.GetConnectionString("SalesFlow") ?? DatabaseSetup.DefaultSqliteConnection;
+builder.Services.AddSalesFlowCore(
+    database.Provider,
+    connectionString,
+    config.GetSection("Company").Get<CompanyOptions>(),
+    config.GetSection("Security:LoginThrottle").Get<LoginThrottleOptions>());
+builder.Services.AddSingleton(database);
+
+builder.Services.AddSalesFlowAuthentication();
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddScoped(sp => sp.GetRequiredService<CurrentActor>().Value
+    ?? throw new InvalidOperationException("This endpoint needs a signed-in user; add RequireAuthorization()."));
+
+builder.Services.AddLocalization();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o => SalesFlowJson.Configure(o.SerializerOptions));
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "SalesFlow API";
+    document.Info.Description = "The REST API of SalesFlow. Every UI action is here too, with the same rules and permissions.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingActorStateProvider>();
+builder.Services.AddScoped<UiActor>();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    var seedDemo = config.GetValue<bool?>("Demo:Seed") ?? !app.Environment.IsProduction();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(
+        database.ShouldMigrateOnStartup, seedDemo, config["Demo:Password"] ?? "SalesFlow#2026", CancellationToken.None);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(async context =>
+{
+    // Pages get the framework's plain status page; the API keeps its own ProblemDetails untouched.
+    if (!AuthenticationSetup.IsApi(context.HttpContext.Request))
+    {
+        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync($"{context.HttpContext.Response.StatusCode}");
+    }
+});
+app.UseAuthentication();
+app.UseMiddleware<ActorMiddleware>();
+app.UseSalesFlowCultures();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api/docs", o => o
+    .WithTitle("SalesFlow API")
+    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+    .DisableDefaultFonts());
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+app.MapOrgUnitEndpoints();
+app.MapEmployeeEndpoints();
+app.MapUserEndpoints();
+app.MapAuditEndpoints();
+app.MapAccountEndpoints();
+app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
+
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,17 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SalesFlow.Web;
+
+/// <summary>The API's JSON: camelCase, enums as strings, and fields that are not part of a resource refused (400).</summary>
+public static class SalesFlowJson
+{
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+}
