@@ -50,8 +50,8 @@ public sealed class SortOption<T, TKey>(string name, Expression<Func<T, TKey>> k
                 return Error.Invalid("cursor", "cursorInvalid");
             }
 
-            var compareKey = Expression.Call(keyBody, nameof(IComparable<TKey>.CompareTo), null, Expression.Constant(after, typeof(TKey)));
-            var compareId = Expression.Call(idBody, nameof(Guid.CompareTo), null, Expression.Constant(afterId));
+            var compareKey = Expression.Call(keyBody, CompareTo<TKey>(), Expression.Constant(after, typeof(TKey)));
+            var compareId = Expression.Call(idBody, CompareTo<Guid>(), Expression.Constant(afterId));
             var zero = Expression.Constant(0);
             Func<Expression, Expression, BinaryExpression> beyond = descending ? Expression.LessThan : Expression.GreaterThan;
             var predicate = Expression.OrElse(
@@ -84,6 +84,10 @@ public sealed class SortOption<T, TKey>(string name, Expression<Func<T, TKey>> k
 
         return new Page<TRow>(rows.Select(r => r.Row).ToList(), next, total);
     }
+
+    // The typed overload (string has CompareTo(object) too); EF Core translates x.CompareTo(y) > 0 into x > y.
+    private static System.Reflection.MethodInfo CompareTo<TValue>() =>
+        typeof(TValue).GetMethod(nameof(IComparable<TValue>.CompareTo), [typeof(TValue)])!;
 
     private string Encode(TKey lastKey, Guid lastId)
     {
