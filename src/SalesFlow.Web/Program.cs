@@ -1,5 +1,4 @@
 using MudBlazor.Services;
-using Scalar.AspNetCore;
 using SalesFlow.Core;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
@@ -12,6 +11,7 @@ using SalesFlow.Web.Features.Audit;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Organization;
 using SalesFlow.Web.Features.Users;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
