@@ -60,15 +60,10 @@ using (var scope = app.Services.CreateScope())
 }
 
 app.UseExceptionHandler();
-app.UseStatusCodePages(async context =>
-{
-    // Pages get the framework's plain status page; the API keeps its own ProblemDetails untouched.
-    if (!AuthenticationSetup.IsApi(context.HttpContext.Request))
-    {
-        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync($"{context.HttpContext.Response.StatusCode}");
-    }
-});
+// An empty error response becomes ProblemDetails under /api and the not-found page elsewhere.
+app.UseWhen(context => AuthenticationSetup.IsApi(context.Request), api => api.UseStatusCodePages());
+app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
 app.UseAuthentication();
 app.UseMiddleware<ActorMiddleware>();
 app.UseSalesFlowCultures();
