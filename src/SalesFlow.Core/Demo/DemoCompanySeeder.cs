@@ -46,8 +46,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         Employee Person(string name, Position position, OrgUnit unit, Employee? manager, DateOnly hired)
         {
-            var employee = new Employee($"EMP-{++employeeNo:D6}", name, null, position, unit.Id, manager?.Id, hired);
-            employee.UpdateDetails(name, null, names.Mobile(), null, hired, null);
+            var employee = new Employee($"EMP-{++employeeNo:D6}", name, null, position, unit.Id, manager?.Id, hired, names.Mobile());
             db.Employees.Add(employee);
             db.EmployeeAssignments.Add(new EmployeeAssignment(employee.Id, unit.Id, manager?.Id, position, hired));
             return employee;

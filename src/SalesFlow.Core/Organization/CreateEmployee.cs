@@ -43,8 +43,9 @@ public sealed class CreateEmployeeHandler(IDbContextFactory<SalesFlowDbContext> 
         var hireDate = request.HireDate ?? clock.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var number = await SequenceNumbers.NextAsync(db, "EMP", SequenceNumbers.NoYear, ct);
-        var employee = new Employee(number, request.Name.Trim(), request.NameEn?.Trim(), request.Position!.Value, request.OrgUnitId!.Value, request.ManagerId, hireDate);
-        employee.UpdateDetails(employee.Name, employee.NameEn, request.Mobile?.Trim(), request.Email?.Trim(), hireDate, null);
+        var employee = new Employee(
+            number, request.Name.Trim(), request.NameEn?.Trim(), request.Position!.Value, request.OrgUnitId!.Value, request.ManagerId, hireDate,
+            request.Mobile?.Trim(), request.Email?.Trim());
         db.Employees.Add(employee);
         db.EmployeeAssignments.Add(new EmployeeAssignment(employee.Id, employee.OrgUnitId, employee.ManagerId, employee.Position, hireDate));
         await db.SaveChangesAsync(ct);

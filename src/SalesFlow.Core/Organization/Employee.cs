@@ -24,7 +24,9 @@ public sealed class Employee : IHasId, IAudited, IVersioned
     {
     }
 
-    public Employee(string employeeNo, string name, string? nameEn, Position position, Guid orgUnitId, Guid? managerId, DateOnly hireDate)
+    public Employee(
+        string employeeNo, string name, string? nameEn, Position position, Guid orgUnitId, Guid? managerId, DateOnly hireDate,
+        string? mobile = null, string? email = null)
     {
         Id = Guid.CreateVersion7();
         EmployeeNo = employeeNo;
@@ -34,6 +36,8 @@ public sealed class Employee : IHasId, IAudited, IVersioned
         OrgUnitId = orgUnitId;
         ManagerId = managerId;
         HireDate = hireDate;
+        Mobile = mobile;
+        Email = email;
         IsActive = true;
     }
 

@@ -45,6 +45,7 @@ public sealed class LeaveEmployeeHandler(IDbContextFactory<SalesFlowDbContext> d
             open.Close(lastDay);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.EmployeeId == employee.Id, ct);
         if (user is { IsDisabled: false })
         {
@@ -52,7 +53,13 @@ public sealed class LeaveEmployeeHandler(IDbContextFactory<SalesFlowDbContext> d
             await db.ApiTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(ct);
         }
 
-        return await db.SaveOrConflictAsync("Employee", ct) is { } conflict ? conflict : Result.Ok();
+        if (await db.SaveOrConflictAsync("Employee", ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await transaction.CommitAsync(ct);
+        return Result.Ok();
     }
 
     public async Task<Result> HandleAsync(RehireEmployee request, Actor actor, CancellationToken ct)
