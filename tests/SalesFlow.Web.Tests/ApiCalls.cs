@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SalesFlow.Web.Tests;
+
+/// <summary>Small HTTP helpers: read JSON, assert a status with the body in the failure message, read ProblemDetails.</summary>
+public static class ApiCalls
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static Task<HttpResponseMessage> Get(this HttpClient client, string url) => client.GetAsync(url, Ct);
+
+    public static Task<HttpResponseMessage> Delete(this HttpClient client, string url) => client.DeleteAsync(url, Ct);
+
+    public static Task<HttpResponseMessage> Post(this HttpClient client, string url, object? body) =>
+        body is null ? client.PostAsync(url, null, Ct) : client.PostAsJsonAsync(url, body, Ct);
+
+    public static Task<HttpResponseMessage> Put(this HttpClient client, string url, object body) => client.PutAsJsonAsync(url, body, Ct);
+
+    /// <summary>Sends a raw body (malformed JSON, odd headers) exactly as given.</summary>
+    public static Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string url, string? json = null, Action<HttpRequestMessage>? configure = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        configure?.Invoke(request);
+        return client.SendAsync(request, Ct);
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url)
+    {
+        using var response = await client.Get(url);
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonElement> PostJsonAsync(this HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.Post(url, body);
+        return await response.JsonAsync(expected);
+    }
+
+    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.Put(url, body);
+        return await response.JsonAsync(expected);
+    }
+
+    /// <summary>Asserts an RFC 9457 ProblemDetails with the status (and code, when given) and returns its body.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected, string? code = null)
+    {
+        var body = await response.JsonAsync(expected);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)expected, body.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("title").GetString()));
+        Assert.DoesNotContain("   at ", body.ToString(), StringComparison.Ordinal); // never a stack trace
+        if (code is not null)
+        {
+            Assert.Equal(code, body.GetProperty("code").GetString());
+        }
+
+        return body;
+    }
+
+    /// <summary>The field names of a ProblemDetails' <c>errors</c>.</summary>
+    public static IReadOnlyList<string> ErrorFields(this JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(p => p.Name).ToList() : [];
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    public static Guid Id(this JsonElement element, string property = "id") => element.GetProperty(property).GetGuid();
+
+    public static int Number(this JsonElement element, string property) => element.GetProperty(property).GetInt32();
+
+    public static IReadOnlyList<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SalesFlow.Web.Tests;
+
+/// <summary>
+/// The whole app over HTTP on a private database, with the deterministic demo company seeded once per
+/// factory. SQLite in memory by default; with <c>SALESFLOW_TEST_POSTGRES</c> set (a connection string to a
+/// server where the user may CREATE DATABASE) each factory creates its own fresh database and drops it
+/// when disposed. One factory per test class (class fixture): tests never reseed.
+/// </summary>
+public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "SalesFlow#2026";
+    public const string PostgresVariable = "SALESFLOW_TEST_POSTGRES";
+
+    private readonly SqliteConnection _sqlite = new($"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
+    private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private string? _postgresDatabase;
+
+    public bool OnPostgres => _postgresServer is not null;
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Creates the database and starts the app, so the first test does not pay for (or fail on) start-up.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        if (_postgresServer is null)
+        {
+            await _sqlite.OpenAsync(); // keeps the shared in-memory database alive for the factory's lifetime
+            ConnectionString = _sqlite.ConnectionString;
+        }
+        else
+        {
+            _postgresDatabase = $"salesflow_test_{Guid.NewGuid():N}";
+            await using (var admin = new NpgsqlConnection(_postgresServer))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
+        }
+
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:SalesFlow", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Extra settings for a fixture that needs them (e.g. a low login throttle).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>A client that never follows redirects, so a 302 to the login page shows up as a 302.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as a demo user with a bearer token (one token per user, cached for the factory).</summary>
+    public async Task<HttpClient> ClientAsync(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            token = await NewTokenAsync(userName);
+            _tokens[userName] = token;
+        }
+
+        return WithToken(token);
+    }
+
+    /// <summary>A client that carries the given bearer token.</summary>
+    public HttpClient WithToken(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Signs in through the API and returns a fresh token; fails the test when sign-in is refused.</summary>
+    public async Task<string> NewTokenAsync(string userName, string password = DemoPassword)
+    {
+        using var client = Anonymous();
+        using var response = await client.Post("/api/v1/auth/token", new { userName, password });
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"Sign-in of {userName} failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresServer is not null && _postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            await using var admin = new NpgsqlConnection(_postgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _sqlite.Dispose();
+        }
+    }
+}
