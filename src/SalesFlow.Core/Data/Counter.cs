@@ -10,10 +10,12 @@ public sealed class Counter
     {
     }
 
-    public Counter(string name, int year)
+    // value: the last number already handed out, for a series whose first numbers were assigned elsewhere (demo data, imports).
+    public Counter(string name, int year, long value = 0)
     {
         Name = name;
         Year = year;
+        Value = value;
     }
 
     public string Name { get; private set; } = "";

@@ -46,7 +46,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         Employee Person(string name, Position position, OrgUnit unit, Employee? manager, DateOnly hired)
         {
-            var employee = new Employee($"EMP-{++employeeNo:D6}", name, null, position, unit.Id, manager?.Id, hired, names.Mobile());
+            var employee = new Employee($"{Employee.NumberSeries}-{++employeeNo:D6}", name, null, position, unit.Id, manager?.Id, hired, names.Mobile());
             db.Employees.Add(employee);
             db.EmployeeAssignments.Add(new EmployeeAssignment(employee.Id, unit.Id, manager?.Id, position, hired));
             return employee;
@@ -106,6 +106,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             }
         }
 
+        // The numbers above were handed out here, not by SequenceNumbers: move the series past them,
+        // or the first employee created afterwards would get EMP-000001 again.
+        db.Counters.Add(new Counter(Employee.NumberSeries, SequenceNumbers.NoYear, employeeNo));
         await db.SaveChangesAsync(ct);
         return true;
     }

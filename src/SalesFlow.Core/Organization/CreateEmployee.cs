@@ -42,7 +42,7 @@ public sealed class CreateEmployeeHandler(IDbContextFactory<SalesFlowDbContext> 
 
         var hireDate = request.HireDate ?? clock.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await SequenceNumbers.NextAsync(db, "EMP", SequenceNumbers.NoYear, ct);
+        var number = await SequenceNumbers.NextAsync(db, Employee.NumberSeries, SequenceNumbers.NoYear, ct);
         var employee = new Employee(
             number, request.Name.Trim(), request.NameEn?.Trim(), request.Position!.Value, request.OrgUnitId!.Value, request.ManagerId, hireDate,
             request.Mobile?.Trim(), request.Email?.Trim());

@@ -20,6 +20,9 @@ public sealed class Employee : IHasId, IAudited, IVersioned
 {
     public const int NameMaxLength = 50;
 
+    /// <summary>The <see cref="Data.SequenceNumbers"/> series of employee numbers (EMP-000042).</summary>
+    public const string NumberSeries = "EMP";
+
     private Employee()
     {
     }
