@@ -97,8 +97,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             return null;
         }
 
-        // "Failed to bind parameter "bool? active" from "maybe"." → active
+        // "Failed to bind parameter "bool? Active" from "maybe"." → active ([AsParameters] names it by its property)
         var text = message[(start + 1)..end];
-        return text.Split(' ').Last();
+        return JsonNamingPolicy.CamelCase.ConvertName(text.Split(' ').Last());
     }
 }
