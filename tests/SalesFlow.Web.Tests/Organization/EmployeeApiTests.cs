@@ -116,4 +116,29 @@ public sealed class EmployeeApiTests(SalesFlowApp app) : IClassFixture<SalesFlow
         Assert.Equal(["orgUnitId"], problem.ErrorFields());
         Assert.Equal(created.Id("orgUnitId"), (await director.GetJsonAsync($"/api/v1/employees/{created.Id()}")).Id("orgUnitId"));
     }
+
+    [Fact]
+    public async Task An_employee_who_leaves_loses_their_sign_in_keeps_their_history_and_can_be_rehired()
+    {
+        var director = await app.ClientAsync(DemoCompany.Director);
+        var id = await app.EmployeeIdAsync("rep.huabei.4");
+        using var rep = app.WithToken(await app.NewTokenAsync("rep.huabei.4"));
+        var employee = await app.EmployeeAsync(id);
+        var lastDay = employee.Str("hireDate");
+
+        var left = await director.PostJsonAsync($"/api/v1/employees/{id}/leave", new { lastDay, version = employee.Number("version") });
+        using var afterLeaving = await rep.Get("/api/v1/me");
+        using var staleRehire = await director.Post($"/api/v1/employees/{id}/rehire", new { version = employee.Number("version") });
+        var rehired = await director.PostJsonAsync($"/api/v1/employees/{id}/rehire", new { version = left.Number("version") });
+
+        Assert.False(left.GetProperty("isActive").GetBoolean());
+        Assert.Equal(lastDay, left.Str("leftOn"));
+        await afterLeaving.ProblemAsync(HttpStatusCode.Unauthorized);
+        await staleRehire.ProblemAsync(HttpStatusCode.Conflict, "common.staleVersion");
+        Assert.True(rehired.GetProperty("isActive").GetBoolean());
+        var history = (await director.GetJsonAsync($"/api/v1/employees/{id}/assignments")).EnumerateArray().ToList();
+        Assert.Equal(2, history.Count);
+        Assert.Single(history, a => a.GetProperty("until").ValueKind == JsonValueKind.Null);
+        Assert.Contains(history, a => a.GetProperty("until").ValueKind != JsonValueKind.Null && a.Str("until") == lastDay);
+    }
 }

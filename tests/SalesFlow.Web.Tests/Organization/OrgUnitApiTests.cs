@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace SalesFlow.Web.Tests.Organization;
 
-// These tests re-hang parts of the demo tree; each works on units no other test here touches.
-public sealed class OrgMoveApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp>
+// Some tests re-hang parts of the demo tree; each works on units no other test here touches.
+public sealed class OrgUnitApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp>
 {
     [Fact]
     public async Task Moving_an_employee_to_another_team_closes_the_old_assignment_and_opens_a_new_one()
@@ -106,5 +106,49 @@ public sealed class OrgMoveApiTests(SalesFlowApp app) : IClassFixture<SalesFlowA
         Assert.Equal(deepMember, (await huabei.GetJsonAsync($"/api/v1/employees/{deepMember}")).Id());
         var underOtherRegion = await director.GetJsonAsync($"/api/v1/employees?orgUnitId={otherRegion.Id()}&pageSize=500");
         Assert.Contains(underOtherRegion.Items(), e => e.Id() == deepMember);
+    }
+
+    [Fact]
+    public async Task A_unit_can_be_created_once_per_Idempotency_Key_renamed_deleted_when_empty_and_restored()
+    {
+        var director = await app.ClientAsync(DemoCompany.Director);
+        var region = await app.UnitAsync("HD");
+        var key = Guid.NewGuid().ToString();
+        var body = JsonSerializer.Serialize(new { parentId = region.Id(), code = "HD-09", name = "苏州团队", nameEn = "Suzhou Team", kind = "Team" });
+
+        using var create = await director.Send(HttpMethod.Post, "/api/v1/org-units", body, r => r.Headers.Add("Idempotency-Key", key));
+        using var replay = await director.Send(HttpMethod.Post, "/api/v1/org-units", body, r => r.Headers.Add("Idempotency-Key", key));
+        var created = await create.JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(created.Id(), (await replay.JsonAsync(HttpStatusCode.Created)).Id());
+        Assert.Equal($"/api/v1/org-units/{created.Id()}", create.Headers.Location?.OriginalString);
+        Assert.Equal(region.Id(), created.Id("parentId"));
+        Assert.Equal(region.Number("depth") + 1, created.Number("depth"));
+        Assert.Single((await director.GetJsonAsync("/api/v1/org-units")).EnumerateArray(), u => u.Str("code") == "HD-09");
+
+        var renamed = await director.PutJsonAsync($"/api/v1/org-units/{created.Id()}", new { code = "HD-09", name = "苏州一队", version = created.Number("version") });
+        using var delete = await director.Delete($"/api/v1/org-units/{created.Id()}");
+        var listed = await director.GetJsonAsync("/api/v1/org-units");
+        var withDeleted = await director.GetJsonAsync("/api/v1/org-units?includeDeleted=true");
+        using var restore = await director.Post($"/api/v1/org-units/{created.Id()}/restore", null);
+
+        Assert.Equal("苏州一队", renamed.Str("name"));
+        Assert.Equal(created.Number("version") + 1, renamed.Number("version"));
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.DoesNotContain(listed.EnumerateArray(), u => u.Id() == created.Id());
+        Assert.Contains(withDeleted.EnumerateArray(), u => u.Id() == created.Id() && u.GetProperty("isDeleted").GetBoolean());
+        Assert.Equal(HttpStatusCode.NoContent, restore.StatusCode);
+        Assert.False((await director.GetJsonAsync($"/api/v1/org-units/{created.Id()}")).GetProperty("isDeleted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_second_unit_with_a_code_in_use_gets_422_org_codeTaken()
+    {
+        var director = await app.ClientAsync(DemoCompany.Director);
+        var region = await app.UnitAsync("HB");
+
+        using var response = await director.Post("/api/v1/org-units", new { parentId = region.Id(), code = "HB-01", name = "重复编码团队", kind = "Team" });
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "org.codeTaken");
+        Assert.Single((await director.GetJsonAsync("/api/v1/org-units")).EnumerateArray(), u => u.Str("code") == "HB-01");
     }
 }
