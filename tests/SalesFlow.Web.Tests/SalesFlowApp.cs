@@ -54,6 +54,12 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (ConnectionString.Length == 0)
+        {
+            // Without it the app would open an empty private database per connection and fail obscurely.
+            throw new InvalidOperationException("Use SalesFlowApp as a class fixture (IClassFixture<SalesFlowApp>): InitializeAsync creates its database.");
+        }
+
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:SalesFlow", ConnectionString);
