@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace SalesFlow.BrowserTests;
+
+/// <summary>Steps every journey uses, and a screenshot in TestResults/ when a journey fails.</summary>
+public static class Journey
+{
+    public const string DemoPassword = "SalesFlow#2026";
+
+    public static string ResultsDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults");
+
+    /// <summary>Runs the journey on a new page; on failure saves TestResults/&lt;test&gt;.png and rethrows.</summary>
+    public static async Task RunAsync(IBrowserContext context, Func<IPage, Task> journey, [CallerMemberName] string name = "")
+    {
+        await using (context)
+        {
+            var page = await context.NewPageAsync();
+            try
+            {
+                await journey(page);
+            }
+            catch (Exception e) when (e is not Xunit.Sdk.SkipException)
+            {
+                Directory.CreateDirectory(ResultsDirectory);
+                var file = Path.Combine(ResultsDirectory, name + ".png");
+                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+                TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot of the failure: {file} (page {page.Url})");
+                throw;
+            }
+        }
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("username").FillAsync(userName);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Blazor renders the page on the server first; clicks only work once the circuit is live.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Matches a page's URL by its path, whatever the host, port and query.</summary>
+    public static Regex UrlPath(string path) => new($"^https?://[^/]+{Regex.Escape(path)}([?#].*)?$");
+}
