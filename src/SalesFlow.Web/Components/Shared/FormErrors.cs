@@ -14,10 +14,18 @@ namespace SalesFlow.Web.Components.Shared;
 public sealed class FormErrors(IStringLocalizer<SharedResource> text, string? scope, params string[] fields)
 {
     private readonly Dictionary<string, string> _byField = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _codeFields = new(StringComparer.Ordinal);
 
     public string? Summary { get; private set; }
 
     public bool Any => Summary is not null || _byField.Count > 0;
+
+    /// <summary>Shows a rule error that is about one field (such as a code already taken) under that field.</summary>
+    public FormErrors Place(string errorCode, string field)
+    {
+        _codeFields[errorCode] = field;
+        return this;
+    }
 
     public void Clear()
     {
@@ -43,7 +51,11 @@ public sealed class FormErrors(IStringLocalizer<SharedResource> text, string? sc
             }
         }
 
-        if (error.Fields is not { Count: > 0 })
+        if (error.Fields is not { Count: > 0 } && _codeFields.TryGetValue(error.Code, out var placed))
+        {
+            _byField[placed] = ErrorText.Title(error, culture);
+        }
+        else if (error.Fields is not { Count: > 0 })
         {
             Summary = ErrorText.Describe(error, culture);
         }
