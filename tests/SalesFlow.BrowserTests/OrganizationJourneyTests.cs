@@ -41,4 +41,38 @@ public sealed class OrganizationJourneyTests(Browser browser, SalesFlowServer se
             await Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task The_director_adds_an_employee_to_a_team_and_finds_the_addition_in_their_history()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            var name = "测试员工" + Random.Shared.Next(1000, 9999);
+
+            await Journey.SignInAsync(page, "director");
+            await page.GotoAsync("/org");
+            await Journey.WaitForCircuitAsync(page);
+            var tree = page.GetByTestId("org-tree");
+            await tree.GetByText("华东大区", new() { Exact = true }).ClickAsync();
+            await tree.GetByText("上海团队", new() { Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("上海团队");
+            await page.GetByTestId("add-employee").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByTestId("employee-name-input").FillAsync(name);
+            await dialog.GetByTestId("employee-mobile-input").FillAsync("13800138000");
+            await dialog.GetByTestId("dialog-save").ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+
+            await page.GetByTestId("employee-search").FillAsync(name);
+            var row = page.GetByTestId("employee-grid").GetByTestId("employee-open");
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row).ToHaveTextAsync(name);
+            await row.ClickAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "历史" }).ClickAsync();
+
+            await Expect(page.GetByTestId("assignment-history")).ToContainTextAsync("上海团队");
+            await Expect(page.GetByTestId("audit-trail")).ToContainTextAsync("创建记录");
+            await Expect(page.GetByTestId("audit-trail")).ToContainTextAsync("director");
+        });
+    }
 }
