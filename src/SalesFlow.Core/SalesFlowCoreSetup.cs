@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.Identity;
@@ -50,6 +51,7 @@ public static class SalesFlowCoreSetup
 
         return services
             .AddIdentityAccess()
-            .AddOrganization();
+            .AddOrganization()
+            .AddCustomers();
     }
 }

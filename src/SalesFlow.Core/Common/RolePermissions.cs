@@ -1,4 +1,5 @@
 using SalesFlow.Core.Auditing;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Organization;
 
@@ -19,6 +20,10 @@ public static class RolePermissions
         [OrganizationPermissions.Manage] = [Roles.Director, Roles.Admin],
         [UserPermissions.Manage] = [Roles.Director, Roles.Admin],
         [AuditPermissions.View] = Internal,
+        [CustomerPermissions.View] = Internal,
+        [CustomerPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [CustomerPermissions.EditCredit] = [Roles.Finance, Roles.Director],
+        [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

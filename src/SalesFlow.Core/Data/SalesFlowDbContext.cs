@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Organization;
 
@@ -21,6 +22,11 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Employee> Employees => Set<Employee>();
 
     public DbSet<EmployeeAssignment> EmployeeAssignments => Set<EmployeeAssignment>();
+
+    // Customers
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Organization;
@@ -28,6 +29,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
     public const int RepsPerTeam = 5;
 
+    /// <summary>About 2,000 customers in all (PRODUCT issue: customers, leads and field work).</summary>
+    public const int CustomersPerRep = 33;
+
     public async Task<bool> SeedIfEmptyAsync(string password, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(Actor.System, ct);
@@ -38,6 +42,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var names = new DemoNames(seed: 2026);
+        var customers = new DemoCustomers(seed: 2027);
+        var contactNames = new DemoNames(seed: 2028, unique: false);
         var employeeNo = 0;
         var hash = (string?)null;
 
@@ -102,6 +108,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
                 {
                     var person = Person(names.Next(), Position.SalesRep, team, supervisor, names.HireDate(2019, 2026));
                     Account($"rep.{region.Key}.{++rep}", person, Roles.SalesRep);
+                    customers.AddFor(db, contactNames, person, team, regionUnit, region.Teams[t].Name.Replace("团队", "", StringComparison.Ordinal), CustomersPerRep);
                 }
             }
         }
@@ -109,6 +116,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         // The numbers above were handed out here, not by SequenceNumbers: move the series past them,
         // or the first employee created afterwards would get EMP-000001 again.
         db.Counters.Add(new Counter(Employee.NumberSeries, SequenceNumbers.NoYear, employeeNo));
+        db.Counters.Add(new Counter(Customer.NumberSeries, SequenceNumbers.NoYear, customers.Count));
         await db.SaveChangesAsync(ct);
         return true;
     }

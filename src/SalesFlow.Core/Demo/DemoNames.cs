@@ -1,7 +1,7 @@
 namespace SalesFlow.Core.Demo;
 
-/// <summary>Deterministic, believable Chinese personal names for the demo company.</summary>
-internal sealed class DemoNames(int seed)
+/// <summary>Deterministic, believable Chinese personal names; unique ones (2,000 at most) for employees.</summary>
+internal sealed class DemoNames(int seed, bool unique = true)
 {
     private static readonly string[] Surnames =
     [
@@ -24,7 +24,7 @@ internal sealed class DemoNames(int seed)
         while (true)
         {
             var name = Surnames[_random.Next(Surnames.Length)] + GivenNames[_random.Next(GivenNames.Length)];
-            if (_used.Add(name))
+            if (!unique || _used.Add(name))
             {
                 return name;
             }

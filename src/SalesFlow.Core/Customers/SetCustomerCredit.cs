@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+
+namespace SalesFlow.Core.Customers;
+
+public sealed record SetCustomerCredit(
+    Guid Id,
+    [property: Required, Range(0, 1_000_000_000_000)] decimal? CreditLimit,
+    [property: Required, Range(0, 365)] int? PaymentTermsDays,
+    [property: Required] int? Version);
+
+/// <summary>Finance sets a customer's credit limit and payment terms; the order credit check reads them.</summary>
+public sealed class SetCustomerCreditHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CustomerQueries queries)
+{
+    public async Task<Result<CustomerDetails>> HandleAsync(SetCustomerCredit request, Actor actor, CancellationToken ct)
+    {
+        if (actor.Require(CustomerPermissions.EditCredit) is { } denied)
+        {
+            return denied;
+        }
+
+        if (RequestValidation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.OpenAsync(actor, ct);
+        var customer = await db.Customers.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == request.Id && !c.IsDeleted, ct);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound(request.Id);
+        }
+
+        if (customer.Version != request.Version)
+        {
+            return Error.StaleVersion("Customer", request.Version!.Value, customer.Version, (await queries.GetAsync(actor, customer.Id, ct)).Value);
+        }
+
+        var set = customer.SetCredit(request.CreditLimit!.Value, request.PaymentTermsDays!.Value);
+        if (!set.IsSuccess)
+        {
+            return set.Error!;
+        }
+
+        if (await db.SaveOrConflictAsync("Customer", ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return await queries.GetAsync(actor, customer.Id, ct);
+    }
+}

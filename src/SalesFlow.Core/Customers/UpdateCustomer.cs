@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core.Customers;
+
+/// <summary>
+/// Edits a customer. Owner changes go through hand-over; credit limit and payment terms are accepted
+/// unchanged from anyone but changed only by finance (<see cref="SetCustomerCreditHandler"/>).
+/// </summary>
+public sealed record UpdateCustomer(
+    Guid Id,
+    [property: Required, StringLength(Customer.NameMaxLength, MinimumLength = 1)] string Name,
+    [property: Required] CustomerType? Type,
+    [property: Required] CustomerClass? Class,
+    [property: Required] ValueTier? ValueTier,
+    [property: StringLength(50)] string? Industry,
+    [property: Required] Guid? RegionId,
+    [property: StringLength(300)] string? Address,
+    [property: StringLength(30)] string? Phone,
+    IReadOnlyList<string>? Tags,
+    [property: Required] int? Version,
+    Guid? OwnerId = null,
+    decimal? CreditLimit = null,
+    int? PaymentTermsDays = null);
+
+public sealed class UpdateCustomerHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CustomerQueries queries)
+{
+    public async Task<Result<CustomerDetails>> HandleAsync(UpdateCustomer request, Actor actor, CancellationToken ct)
+    {
+        if (actor.Require(CustomerPermissions.Edit) is { } denied)
+        {
+            return denied;
+        }
+
+        if (RequestValidation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.OpenAsync(actor, ct);
+        var customer = await db.Customers.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == request.Id && !c.IsDeleted, ct);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound(request.Id);
+        }
+
+        if (customer.Version != request.Version)
+        {
+            return Error.StaleVersion("Customer", request.Version!.Value, customer.Version, (await queries.GetAsync(actor, customer.Id, ct)).Value);
+        }
+
+        if (request.OwnerId is { } owner && owner != customer.OwnerId)
+        {
+            return Error.Invalid("ownerId", "changeThroughAction");
+        }
+
+        if ((request.CreditLimit is { } limit && limit != customer.CreditLimit) || (request.PaymentTermsDays is { } days && days != customer.PaymentTermsDays))
+        {
+            return CustomerErrors.CreditIsFinanceOnly;
+        }
+
+        if (!await db.OrgUnits.AnyAsync(u => u.Id == request.RegionId && u.Kind == OrgUnitKind.Region && !u.IsDeleted, ct))
+        {
+            return CustomerErrors.RegionUnknown;
+        }
+
+        var tags = request.Tags ?? customer.TagList;
+        if (Customer.JoinTags(tags).Length > Customer.TagsMaxLength)
+        {
+            return Error.Invalid("tags", "maxLength", ("max", Customer.TagsMaxLength));
+        }
+
+        customer.UpdateDetails(request.Name.Trim(), request.Type!.Value, request.Industry?.Trim(), request.RegionId!.Value, request.Address?.Trim(), request.Phone?.Trim(), tags);
+        customer.Classify(request.Class!.Value, request.ValueTier!.Value);
+        if (await db.SaveOrConflictAsync("Customer", ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return await queries.GetAsync(actor, customer.Id, ct);
+    }
+}
