@@ -19,9 +19,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Phone).HasMaxLength(30);
         builder.Property(c => c.Tags).HasMaxLength(Customer.TagsMaxLength);
         builder.Property(c => c.CreditLimit).IsMoney();
-        builder.Property(c => c.CreatedBy).HasMaxLength(100);
-        builder.Property(c => c.UpdatedBy).HasMaxLength(100);
-        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.TagList);
         builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
@@ -46,9 +43,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.OfficePhone).HasMaxLength(30);
         builder.Property(c => c.Mobile).HasMaxLength(30);
         builder.Property(c => c.Email).HasMaxLength(200);
-        builder.Property(c => c.CreatedBy).HasMaxLength(100);
-        builder.Property(c => c.UpdatedBy).HasMaxLength(100);
-        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CustomerId, c.FullName });
         builder.HasIndex(c => c.Mobile);

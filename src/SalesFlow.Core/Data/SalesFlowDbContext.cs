@@ -51,9 +51,28 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SalesFlowDbContext).Assembly);
+        ApplyRecordConventions(builder);
         if (Database.IsSqlite())
         {
             DecimalStorage.StoreDecimalsAsMinorUnits(builder);
+        }
+    }
+
+    /// <summary>Every audited record names who touched it the same way; every versioned one is checked on save.</summary>
+    private static void ApplyRecordConventions(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IAudited).IsAssignableFrom(entity.ClrType))
+            {
+                entity.FindProperty(nameof(IAudited.CreatedBy))!.SetMaxLength(100);
+                entity.FindProperty(nameof(IAudited.UpdatedBy))!.SetMaxLength(100);
+            }
+
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+            }
         }
     }
 }

@@ -10,8 +10,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.Culture).HasMaxLength(10);
-        builder.Property(u => u.CreatedBy).HasMaxLength(100);
-        builder.Property(u => u.UpdatedBy).HasMaxLength(100);
         builder.HasOne<Employee>().WithMany().HasForeignKey(u => u.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.EmployeeId);
         builder.HasIndex(u => u.DealerId);

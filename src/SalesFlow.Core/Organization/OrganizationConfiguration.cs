@@ -12,9 +12,6 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.Property(u => u.NameEn).HasMaxLength(OrgUnit.NameMaxLength);
         builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(u => u.Path).HasMaxLength(800);
-        builder.Property(u => u.CreatedBy).HasMaxLength(100);
-        builder.Property(u => u.UpdatedBy).HasMaxLength(100);
-        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => u.Path);
@@ -42,9 +39,6 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.Position).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Mobile).HasMaxLength(30);
         builder.Property(e => e.Email).HasMaxLength(200);
-        builder.Property(e => e.CreatedBy).HasMaxLength(100);
-        builder.Property(e => e.UpdatedBy).HasMaxLength(100);
-        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.SecondaryOrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Employee>().WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.Restrict);
