@@ -6,6 +6,7 @@ using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core;
@@ -17,12 +18,13 @@ public static class SalesFlowCoreSetup
 
     /// <summary>The database plus every module's services. Used by the web host, the tests and the benchmarks alike.</summary>
     public static IServiceCollection AddSalesFlowCore(
-        this IServiceCollection services, DatabaseProvider provider, string connectionString, CompanyOptions? company = null, LoginThrottleOptions? throttle = null)
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, CompanyOptions? company = null, LoginThrottleOptions? throttle = null, LeadOptions? leads = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(company ?? new CompanyOptions());
         services.AddSingleton(throttle ?? new LoginThrottleOptions());
         services.AddSingleton<CompanyClock>();
+        services.AddSingleton(leads ?? new LeadOptions());
 
         services.AddDbContextFactory<SalesFlowDbContext>((sp, options) => options
             .UseSalesFlowDatabase(provider, connectionString)
@@ -52,6 +54,7 @@ public static class SalesFlowCoreSetup
         return services
             .AddIdentityAccess()
             .AddOrganization()
-            .AddCustomers();
+            .AddCustomers()
+            .AddLeads();
     }
 }

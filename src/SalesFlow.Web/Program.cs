@@ -3,6 +3,7 @@ using SalesFlow.Core;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Leads;
 using SalesFlow.Web;
 using SalesFlow.Web.Api;
 using SalesFlow.Web.Components;
@@ -10,6 +11,7 @@ using SalesFlow.Web.Features.Account;
 using SalesFlow.Web.Features.Audit;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Customers;
+using SalesFlow.Web.Features.Leads;
 using SalesFlow.Web.Features.Organization;
 using SalesFlow.Web.Features.Users;
 using Scalar.AspNetCore;
@@ -23,7 +25,8 @@ builder.Services.AddSalesFlowCore(
     database.Provider,
     connectionString,
     config.GetSection("Company").Get<CompanyOptions>(),
-    config.GetSection("Security:LoginThrottle").Get<LoginThrottleOptions>());
+    config.GetSection("Security:LoginThrottle").Get<LoginThrottleOptions>(),
+    config.GetSection("Leads").Get<LeadOptions>());
 builder.Services.AddSingleton(database);
 
 builder.Services.AddSalesFlowAuthentication();
@@ -85,6 +88,7 @@ app.MapMeEndpoints();
 app.MapOrgUnitEndpoints();
 app.MapEmployeeEndpoints();
 app.MapCustomerEndpoints();
+app.MapLeadEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

@@ -3,6 +3,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Auditing;
@@ -63,7 +64,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         return await Sorts.PageAsync(query, page, a => new AuditRow(a.Id, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue, a.UserName, a.AtUtc), ct);
     }
 
-    public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact)];
+    public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -86,6 +87,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(OrgUnit) => actor.Can(OrganizationPermissions.View) && await db.OrgUnits.AnyAsync(u => u.Id == guid, ct),
             nameof(AppUser) => actor.Can(UserPermissions.Manage) && await db.Users.AnyAsync(u => u.Id == guid, ct),
             nameof(Customer) => actor.Can(CustomerPermissions.View) && await db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == guid, ct),
+            nameof(Lead) => actor.Can(LeadPermissions.View) && await db.Leads.VisibleTo(actor).AnyAsync(l => l.Id == guid, ct),
             nameof(Contact) => actor.Can(CustomerPermissions.View)
                 && await db.Contacts.AnyAsync(k => k.Id == guid && db.Customers.VisibleTo(actor).Any(c => c.Id == k.CustomerId), ct),
             _ => null,

@@ -1,6 +1,7 @@
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Common;
@@ -24,6 +25,8 @@ public static class RolePermissions
         [CustomerPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [CustomerPermissions.EditCredit] = [Roles.Finance, Roles.Director],
         [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
+        [LeadPermissions.View] = Internal,
+        [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -4,6 +4,7 @@ using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Data;
@@ -27,6 +28,9 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<Contact> Contacts => Set<Contact>();
+
+    // Leads
+    public DbSet<Lead> Leads => Set<Lead>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
