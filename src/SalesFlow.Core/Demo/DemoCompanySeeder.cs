@@ -12,7 +12,7 @@ namespace SalesFlow.Core.Demo;
 /// Loads the demo company into an empty database: the same tree, people and accounts every time
 /// (fixed seed), so README, screenshots and tests can name them. Later modules extend this seeder.
 /// </summary>
-public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher)
+public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider time)
 {
     public const string CompanyName = "远航工业集团销售公司";
 
@@ -32,6 +32,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
     /// <summary>About 2,000 customers in all (PRODUCT issue: customers, leads and field work).</summary>
     public const int CustomersPerRep = 33;
 
+    /// <summary>About 1,000 leads in all.</summary>
+    public const int LeadsPerRep = 16;
+
     public async Task<bool> SeedIfEmptyAsync(string password, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(Actor.System, ct);
@@ -44,6 +47,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         var names = new DemoNames(seed: 2026);
         var customers = new DemoCustomers(seed: 2027);
         var contactNames = new DemoNames(seed: 2028, unique: false);
+        var leads = new DemoLeads(seed: 2029);
+        var now = time.GetUtcNow().UtcDateTime;
         var employeeNo = 0;
         var hash = (string?)null;
 
@@ -108,7 +113,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
                 {
                     var person = Person(names.Next(), Position.SalesRep, team, supervisor, names.HireDate(2019, 2026));
                     Account($"rep.{region.Key}.{++rep}", person, Roles.SalesRep);
-                    customers.AddFor(db, contactNames, person, team, regionUnit, region.Teams[t].Name.Replace("团队", "", StringComparison.Ordinal), CustomersPerRep);
+                    var city = region.Teams[t].Name.Replace("团队", "", StringComparison.Ordinal);
+                    customers.AddFor(db, contactNames, person, team, regionUnit, city, CustomersPerRep);
+                    leads.AddFor(db, contactNames, person, team, regionUnit, city, LeadsPerRep, now);
                 }
             }
         }
