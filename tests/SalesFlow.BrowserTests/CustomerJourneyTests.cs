@@ -86,6 +86,32 @@ public sealed class CustomerJourneyTests(Browser browser, SalesFlowServer server
     }
 
     [Fact]
+    public async Task A_regional_manager_hands_one_reps_customers_over_to_another_and_sees_how_many_moved()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "manager.huadong");
+            await page.GetByTestId("nav-customers").ClickAsync();
+            var owners = page.GetByTestId("customer-grid").GetByTestId("customer-owner");
+            await Expect(owners.First).ToBeVisibleAsync();
+            var names = (await owners.AllInnerTextsAsync()).Distinct().ToList();
+            Assert.True(names.Count >= 2, "The first page should show customers of at least two reps.");
+            var (from, to) = (names[0], names[1]);
+
+            await page.GetByTestId("hand-over").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await PickAsync(page, dialog.GetByTestId("hand-over-from"), from);
+            await PickAsync(page, dialog.GetByTestId("hand-over-to"), to);
+            await dialog.GetByTestId("dialog-save").ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"已移交 [1-9]\d* 个客户"));
+            await Expect(owners.Filter(new() { HasTextString = from })).ToHaveCountAsync(0);
+            await Expect(owners.Filter(new() { HasTextString = to }).First).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
     public async Task At_phone_width_the_customer_list_and_a_customer_fit_the_screen()
     {
         await Journey.RunAsync(await browser.NewContextAsync(server, width: 375, height: 740), async page =>
@@ -100,6 +126,13 @@ public sealed class CustomerJourneyTests(Browser browser, SalesFlowServer server
             await Expect(page.GetByTestId("credit-card")).ToBeVisibleAsync();
             await AssertFitsAsync(page);
         });
+    }
+
+    private static async Task PickAsync(IPage page, ILocator picker, string name)
+    {
+        await picker.FillAsync(name);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = name }).First.ClickAsync();
+        await Expect(picker).ToHaveValueAsync(name);
     }
 
     private static async Task AssertFitsAsync(IPage page)
