@@ -36,6 +36,12 @@ public sealed class OrganizationJourneyTests(Browser browser, SalesFlowServer se
             await Expect(page.GetByTestId("nav-org")).ToContainTextAsync("Organization");
             await Expect(page.GetByTestId("page-title")).ToHaveTextAsync("Organization");
 
+            // The choice is saved on the director's account: switch back so the class's other journeys read Chinese.
+            await page.GetByTestId("language-menu").ClickAsync();
+            await page.GetByTestId("lang-zh").ClickAsync();
+            await Journey.WaitForCircuitAsync(page);
+            await Expect(page.GetByTestId("page-title")).ToHaveTextAsync("组织架构");
+
             await page.GetByTestId("logout").ClickAsync();
             await Expect(page).ToHaveURLAsync(Journey.UrlPath("/account/login"));
             await Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
