@@ -55,7 +55,10 @@ public sealed class Browser : IAsyncLifetime
             Locale = locale,
             ViewportSize = new() { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous on purpose: CI runs the three test projects side by side on two cores, and a page's first
+        // render after start-up (demo seeding, Razor warm-up) can take many seconds there. A real hang still fails.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 
