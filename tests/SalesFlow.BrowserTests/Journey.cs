@@ -42,6 +42,18 @@ public static class Journey
         await WaitForCircuitAsync(page);
     }
 
+    /// <summary>
+    /// For an action that loads a new document (the language switch): waits for that document and its circuit,
+    /// not the marker of the page being left, which is still there when the click returns.
+    /// </summary>
+    public static async Task ReloadByAsync(IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => { window.__salesflowLeaving = true; }");
+        await action();
+        await page.WaitForFunctionAsync("() => !window.__salesflowLeaving");
+        await WaitForCircuitAsync(page);
+    }
+
     /// <summary>Blazor renders the page on the server first; clicks only work once the circuit is live.</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -31,15 +31,13 @@ public sealed class OrganizationJourneyTests(Browser browser, SalesFlowServer se
             await Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(team);
 
             await page.GetByTestId("language-menu").ClickAsync();
-            await page.GetByTestId("lang-en").ClickAsync();
-            await Journey.WaitForCircuitAsync(page);
+            await Journey.ReloadByAsync(page, () => page.GetByTestId("lang-en").ClickAsync());
             await Expect(page.GetByTestId("nav-org")).ToContainTextAsync("Organization");
             await Expect(page.GetByTestId("page-title")).ToHaveTextAsync("Organization");
 
             // The choice is saved on the director's account: switch back so the class's other journeys read Chinese.
             await page.GetByTestId("language-menu").ClickAsync();
-            await page.GetByTestId("lang-zh").ClickAsync();
-            await Journey.WaitForCircuitAsync(page);
+            await Journey.ReloadByAsync(page, () => page.GetByTestId("lang-zh").ClickAsync());
             await Expect(page.GetByTestId("page-title")).ToHaveTextAsync("组织架构");
 
             await page.GetByTestId("logout").ClickAsync();
@@ -56,7 +54,8 @@ public sealed class OrganizationJourneyTests(Browser browser, SalesFlowServer se
             var name = "测试员工" + Random.Shared.Next(1000, 9999);
 
             await Journey.SignInAsync(page, "director");
-            await page.GotoAsync("/org");
+            // The language is saved on the account and another journey switches it: choose Chinese explicitly.
+            await page.GotoAsync("/account/culture?culture=zh-CN&returnUrl=%2Forg");
             await Journey.WaitForCircuitAsync(page);
             var tree = page.GetByTestId("org-tree");
             await tree.GetByText("华东大区", new() { Exact = true }).ClickAsync();
