@@ -18,13 +18,15 @@ public static class SalesFlowCoreSetup
 
     /// <summary>The database plus every module's services. Used by the web host, the tests and the benchmarks alike.</summary>
     public static IServiceCollection AddSalesFlowCore(
-        this IServiceCollection services, DatabaseProvider provider, string connectionString, CompanyOptions? company = null, LoginThrottleOptions? throttle = null, LeadOptions? leads = null)
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, CompanyOptions? company = null, LoginThrottleOptions? throttle = null, LeadOptions? leads = null,
+        PipelineHealthOptions? pipelineHealth = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(company ?? new CompanyOptions());
         services.AddSingleton(throttle ?? new LoginThrottleOptions());
         services.AddSingleton<CompanyClock>();
         services.AddSingleton(leads ?? new LeadOptions());
+        services.AddSingleton(pipelineHealth ?? new PipelineHealthOptions());
 
         services.AddDbContextFactory<SalesFlowDbContext>((sp, options) => options
             .UseSalesFlowDatabase(provider, connectionString)

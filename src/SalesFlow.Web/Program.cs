@@ -26,7 +26,8 @@ builder.Services.AddSalesFlowCore(
     connectionString,
     config.GetSection("Company").Get<CompanyOptions>(),
     config.GetSection("Security:LoginThrottle").Get<LoginThrottleOptions>(),
-    config.GetSection("Leads").Get<LeadOptions>());
+    config.GetSection("Leads").Get<LeadOptions>(),
+    config.GetSection("Leads:PipelineHealth").Get<PipelineHealthOptions>());
 builder.Services.AddSingleton(database);
 
 builder.Services.AddSalesFlowAuthentication();

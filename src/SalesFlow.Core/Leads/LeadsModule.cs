@@ -7,5 +7,6 @@ public static class LeadsModule
     public static IServiceCollection AddLeads(this IServiceCollection services) => services
         .AddScoped<LeadQueries>()
         .AddScoped<CaptureLeadHandler>()
-        .AddScoped<ChangeLeadStatusHandler>();
+        .AddScoped<ChangeLeadStatusHandler>()
+        .AddScoped<PipelineHealthQueries>();
 }

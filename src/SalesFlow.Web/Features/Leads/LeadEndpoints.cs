@@ -26,6 +26,9 @@ internal static class LeadEndpoints
             Step(new ChangeLeadStatus(id, LeadStep.Qualify), actor, handler, ct)).WithName("QualifyLead");
         edit.MapPost("/{id:guid}/disqualify", (Guid id, DisqualifyBody body, Actor actor, ChangeLeadStatusHandler handler, CancellationToken ct) =>
             Step(new ChangeLeadStatus(id, LeadStep.Disqualify, body.Reason), actor, handler, ct)).WithName("DisqualifyLead");
+        app.MapGet("/api/v1/reports/pipeline-health", async (DateOnly? from, DateOnly? to, Actor actor, PipelineHealthQueries queries, CancellationToken ct) =>
+            (await queries.ForRepsAsync(actor, from, to, ct)).ToOk())
+            .WithTags("Reports").RequireAuthorization(LeadPermissions.View).WithName("GetPipelineHealth");
         return group;
     }
 
