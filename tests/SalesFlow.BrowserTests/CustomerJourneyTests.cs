@@ -120,11 +120,11 @@ public sealed class CustomerJourneyTests(Browser browser, SalesFlowServer server
             await page.GotoAsync("/customers");
             await Journey.WaitForCircuitAsync(page);
             await Expect(page.GetByTestId("customer-open").First).ToBeVisibleAsync();
-            await AssertFitsAsync(page);
+            await Journey.AssertFitsAsync(page);
 
             await page.GetByTestId("customer-open").First.ClickAsync();
             await Expect(page.GetByTestId("credit-card")).ToBeVisibleAsync();
-            await AssertFitsAsync(page);
+            await Journey.AssertFitsAsync(page);
         });
     }
 
@@ -133,11 +133,5 @@ public sealed class CustomerJourneyTests(Browser browser, SalesFlowServer server
         await picker.FillAsync(name);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = name }).First.ClickAsync();
         await Expect(picker).ToHaveValueAsync(name);
-    }
-
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the 375px screen.");
     }
 }

@@ -58,6 +58,13 @@ public static class Journey
     public static Task WaitForCircuitAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Fails when the page scrolls sideways: at phone width that means something does not fit the screen.</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Xunit.Assert.True(sizes[0] <= sizes[1], $"{page.Url} is {sizes[0] - sizes[1]}px wider than the {sizes[1]}px screen.");
+    }
+
     /// <summary>Matches a page's URL by its path, whatever the host, port and query.</summary>
     public static Regex UrlPath(string path) => new($"^https?://[^/]+{Regex.Escape(path)}([?#].*)?$");
 }
