@@ -51,7 +51,9 @@ public static partial class ErrorText
                 return Catalogue.GetString("entity." + entity, culture) ?? entity;
             }
 
-            return Convert.ToString(value, culture) ?? "";
+            // Stable values such as a status name or a field name read in the caller's language when the catalogue knows them.
+            var text = Convert.ToString(value, culture) ?? "";
+            return value is string ? Catalogue.GetString("value." + text, culture) ?? text : text;
         });
 
     [GeneratedRegex(@"\{(\w+)\}")]

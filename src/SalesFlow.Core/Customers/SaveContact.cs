@@ -71,7 +71,7 @@ public sealed class SaveContactHandler(IDbContextFactory<SalesFlowDbContext> dbF
             }
         }
 
-        contact.Update(request.FullName.Trim(), request.Title?.Trim(), request.OfficePhone?.Trim(), request.Mobile?.Trim(), request.Email?.Trim(), request.IsPrimary);
+        contact.Update(request.FullName.Trim(), request.Title?.Trim(), request.OfficePhone?.Trim(), request.Mobile?.Trim(), request.Email?.Trim().ToLowerInvariant(), request.IsPrimary);
         if (await db.SaveOrConflictAsync("Contact", ct) is { } conflict)
         {
             return conflict;

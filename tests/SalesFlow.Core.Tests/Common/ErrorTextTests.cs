@@ -38,6 +38,17 @@ public class ErrorTextTests
     }
 
     [Fact]
+    public void Stable_values_in_a_message_read_in_the_callers_language_too()
+    {
+        var error = SalesFlow.Core.Leads.LeadErrors.WrongStatus(SalesFlow.Core.Leads.LeadStatus.New, SalesFlow.Core.Leads.LeadStatus.Converted);
+        var duplicate = SalesFlow.Core.Leads.LeadErrors.Duplicate(Guid.Empty, "mobile");
+
+        Assert.Equal("处于“新线索”状态的线索不能变为“已转化”。", ErrorText.Title(error, Chinese));
+        Assert.Contains("重复字段：手机号", ErrorText.Title(duplicate, Chinese), StringComparison.Ordinal);
+        Assert.Equal("A new lead cannot become converted.", ErrorText.Title(error, English));
+    }
+
+    [Fact]
     public void An_unknown_code_falls_back_to_the_english_message()
     {
         var error = Error.Rule("x.unknown", "Plain fallback.");
