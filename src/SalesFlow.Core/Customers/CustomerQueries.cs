@@ -59,8 +59,7 @@ public sealed class CustomerQueries(IDbContextFactory<SalesFlowDbContext> dbFact
 
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
-            var region = filter.Region.Trim();
-            var regions = db.OrgUnits.Where(u => u.Kind == OrgUnitKind.Region && (u.Code == region || u.Name.StartsWith(region))).Select(u => u.Id);
+            var regions = Regions.Named(db, filter.Region).Select(u => u.Id);
             query = query.Where(c => regions.Contains(c.RegionId));
         }
 

@@ -27,16 +27,13 @@ public sealed class SetCustomerCreditHandler(IDbContextFactory<SalesFlowDbContex
         }
 
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        var customer = await db.Customers.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == request.Id && !c.IsDeleted, ct);
-        if (customer is null)
+        var loaded = await EditableCustomer.LoadAsync(db, queries, actor, request.Id, request.Version!.Value, ct);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(request.Id);
+            return loaded.Error!;
         }
 
-        if (customer.Version != request.Version)
-        {
-            return Error.StaleVersion("Customer", request.Version!.Value, customer.Version, (await queries.GetAsync(actor, customer.Id, ct)).Value);
-        }
+        var customer = loaded.Value!;
 
         var set = customer.SetCredit(request.CreditLimit!.Value, request.PaymentTermsDays!.Value);
         if (!set.IsSuccess)

@@ -41,16 +41,13 @@ public sealed class UpdateCustomerHandler(IDbContextFactory<SalesFlowDbContext> 
         }
 
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        var customer = await db.Customers.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == request.Id && !c.IsDeleted, ct);
-        if (customer is null)
+        var loaded = await EditableCustomer.LoadAsync(db, queries, actor, request.Id, request.Version!.Value, ct);
+        if (!loaded.IsSuccess)
         {
-            return CustomerErrors.NotFound(request.Id);
+            return loaded.Error!;
         }
 
-        if (customer.Version != request.Version)
-        {
-            return Error.StaleVersion("Customer", request.Version!.Value, customer.Version, (await queries.GetAsync(actor, customer.Id, ct)).Value);
-        }
+        var customer = loaded.Value!;
 
         if (request.OwnerId is { } owner && owner != customer.OwnerId)
         {

@@ -43,8 +43,7 @@ public sealed class CaptureLeadHandler(IDbContextFactory<SalesFlowDbContext> dbF
         Guid? regionId = null;
         if (Normalize(request.Region) is { } region)
         {
-            regionId = await db.OrgUnits.Where(u => u.Kind == OrgUnitKind.Region && !u.IsDeleted && (u.Code == region || u.Name.StartsWith(region)))
-                .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            regionId = await Regions.Named(db, region).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (regionId is null)
             {
                 return Error.Invalid("region", "notFound");
