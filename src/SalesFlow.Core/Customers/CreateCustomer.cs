@@ -51,7 +51,7 @@ public sealed class CreateCustomerHandler(IDbContextFactory<SalesFlowDbContext> 
             return CustomerErrors.OwnerInactive;
         }
 
-        var regionId = request.RegionId ?? await RegionAboveAsync(db, owner.UnitPath, ct);
+        var regionId = request.RegionId ?? await Regions.AboveAsync(db, owner.UnitPath, ct);
         if (regionId is null || !await db.OrgUnits.AnyAsync(u => u.Id == regionId && u.Kind == OrgUnitKind.Region && !u.IsDeleted, ct))
         {
             return CustomerErrors.RegionUnknown;
@@ -66,12 +66,5 @@ public sealed class CreateCustomerHandler(IDbContextFactory<SalesFlowDbContext> 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await queries.GetAsync(actor, customer.Id, ct);
-    }
-
-    internal static async Task<Guid?> RegionAboveAsync(SalesFlowDbContext db, string unitPath, CancellationToken ct)
-    {
-        var onPath = OrgUnit.IdsOnPath(unitPath);
-        return await db.OrgUnits.Where(u => onPath.Contains(u.Id) && u.Kind == OrgUnitKind.Region)
-            .OrderByDescending(u => u.Depth).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Data;
 
 namespace SalesFlow.Core.Organization;
@@ -9,5 +10,13 @@ public static class Regions
     {
         var name = text.Trim();
         return db.OrgUnits.Where(u => u.Kind == OrgUnitKind.Region && !u.IsDeleted && (u.Code == name || u.Name.StartsWith(name)));
+    }
+
+    /// <summary>The region a unit belongs to (the nearest Region on its path), or null above the regions.</summary>
+    public static async Task<Guid?> AboveAsync(SalesFlowDbContext db, string unitPath, CancellationToken ct)
+    {
+        var onPath = OrgUnit.IdsOnPath(unitPath);
+        return await db.OrgUnits.Where(u => onPath.Contains(u.Id) && u.Kind == OrgUnitKind.Region)
+            .OrderByDescending(u => u.Depth).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
     }
 }
