@@ -36,6 +36,8 @@ builder.Services.AddScoped(sp => sp.GetRequiredService<CurrentActor>().Value
     ?? throw new InvalidOperationException("This endpoint needs a signed-in user; add RequireAuthorization()."));
 
 builder.Services.AddLocalization();
+// Pages are mostly Chinese: send the characters as they are, not as &#x...; entities.
+builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
