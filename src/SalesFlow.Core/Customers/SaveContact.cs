@@ -59,8 +59,7 @@ public sealed class SaveContactHandler(IDbContextFactory<SalesFlowDbContext> dbF
         }
         else
         {
-            contact = new Contact(request.CustomerId, request.FullName.Trim());
-            db.Contacts.Add(contact);
+            contact = NewContact.Add(db, request);
         }
 
         if (request.IsPrimary)
@@ -71,7 +70,7 @@ public sealed class SaveContactHandler(IDbContextFactory<SalesFlowDbContext> dbF
             }
         }
 
-        contact.Update(request.FullName.Trim(), request.Title?.Trim(), request.OfficePhone?.Trim(), request.Mobile?.Trim(), request.Email?.Trim().ToLowerInvariant(), request.IsPrimary);
+        NewContact.Apply(contact, request);
         if (await db.SaveOrConflictAsync("Contact", ct) is { } conflict)
         {
             return conflict;

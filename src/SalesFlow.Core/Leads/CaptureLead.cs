@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
-using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Leads;
 
@@ -17,6 +16,7 @@ public sealed record CaptureLead(
     [property: StringLength(2000)] string? Needs,
     Guid? OwnerId = null);
 
+/// <summary>Captures one lead through <see cref="NewLead"/>.</summary>
 public sealed class CaptureLeadHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, LeadQueries queries)
 {
     public async Task<Result<LeadDetails>> HandleAsync(CaptureLead request, Actor actor, CancellationToken ct)
@@ -26,47 +26,14 @@ public sealed class CaptureLeadHandler(IDbContextFactory<SalesFlowDbContext> dbF
             return denied;
         }
 
-        if (RequestValidation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var mobile = Normalize(request.Mobile);
-        var email = Normalize(request.Email)?.ToLowerInvariant();
-        var company = Normalize(request.Company);
-        if (mobile is null && email is null)
-        {
-            return LeadErrors.NeedsAPhoneOrEmail;
-        }
-
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        Guid? regionId = null;
-        if (Normalize(request.Region) is { } region)
+        var lead = await NewLead.AddAsync(db, actor, request, clock.UtcNow, ct);
+        if (!lead.IsSuccess)
         {
-            regionId = await Regions.Named(db, region).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (regionId is null)
-            {
-                return Error.Invalid("region", "notFound");
-            }
+            return lead.Error!;
         }
 
-        if (await LeadDuplicates.FindAsync(db, mobile, email, company, null, ct) is { } duplicate)
-        {
-            return duplicate;
-        }
-
-        var owner = await LeadAssignment.ChooseAsync(db, actor, request.OwnerId, regionId, ct);
-        if (!owner.IsSuccess)
-        {
-            return owner.Error!;
-        }
-
-        var lead = new Lead(request.Name.Trim(), company, mobile, email, request.Source!.Value, regionId, Normalize(request.Needs));
-        lead.AssignTo(owner.Value!.EmployeeId, owner.Value.OrgUnitId, clock.UtcNow);
-        db.Leads.Add(lead);
         await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(actor, lead.Id, ct);
+        return await queries.GetAsync(actor, lead.Value!.Id, ct);
     }
-
-    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
