@@ -64,6 +64,24 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         return await Sorts.PageAsync(query, page, a => new AuditRow(a.Id, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue, a.UserName, a.AtUtc), ct);
     }
 
+    /// <summary>
+    /// The names of the employees and org units among <paramref name="ids"/> (the values a trail stores for
+    /// owner, unit or region fields), so a reader sees 王芳 rather than an id. Names are no secret to whoever
+    /// may read a trail; ids that are neither stay unnamed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var employees = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        return employees.Concat(units).ToDictionary(x => x.Id, x => x.Name);
+    }
+
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;

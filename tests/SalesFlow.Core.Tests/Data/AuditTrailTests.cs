@@ -51,6 +51,21 @@ public class AuditTrailTests
     }
 
     [Fact]
+    public async Task A_trail_names_the_employees_and_units_its_id_values_point_to()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var org = await TestOrg.CreateAsync(database);
+        var rep = org["rep.north1.a"];
+        var unknown = Guid.CreateVersion7();
+
+        var names = await database.Get<AuditQueries>().NamesAsync([rep.Id, org.EastTeam1.Id, unknown], CancellationToken.None);
+
+        Assert.Equal("rep.north1.a", names[rep.Id]);
+        Assert.Equal(org.EastTeam1.Name, names[org.EastTeam1.Id]);
+        Assert.False(names.ContainsKey(unknown));
+    }
+
+    [Fact]
     public async Task Saving_an_audited_change_without_an_actor_is_a_bug()
     {
         await using var database = await TestDatabase.CreateAsync();
