@@ -61,11 +61,12 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Property(nameof(IAudited.CreatedAtUtc)).CurrentValue = now;
+                    var created = CreatedAt(entry, now);
+                    entry.Property(nameof(IAudited.CreatedAtUtc)).CurrentValue = created;
                     entry.Property(nameof(IAudited.CreatedBy)).CurrentValue = who;
-                    entry.Property(nameof(IAudited.UpdatedAtUtc)).CurrentValue = now;
+                    entry.Property(nameof(IAudited.UpdatedAtUtc)).CurrentValue = created;
                     entry.Property(nameof(IAudited.UpdatedBy)).CurrentValue = who;
-                    db.AuditEntries.Add(new AuditEntry(type, id, AuditAction.Created, null, null, Snapshot(entry), userId, who, now));
+                    db.AuditEntries.Add(new AuditEntry(type, id, AuditAction.Created, null, null, Snapshot(entry), userId, who, created));
                     break;
                 case EntityState.Modified:
                     if (entry.Entity is IVersioned)
@@ -97,6 +98,13 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             }
         }
     }
+
+    /// <summary>
+    /// Now, unless the code that added the record set an earlier creation time on purpose (the demo company's
+    /// history; no request can set it, the property has no public setter). The trail then carries the same date.
+    /// </summary>
+    private static DateTime CreatedAt(EntityEntry entry, DateTime now) =>
+        entry.Property(nameof(IAudited.CreatedAtUtc)).CurrentValue is DateTime preset && preset != default && preset < now ? preset : now;
 
     private static string Snapshot(EntityEntry entry) => JsonSerializer.Serialize(
         entry.Properties

@@ -49,6 +49,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         var contactNames = new DemoNames(seed: 2028, unique: false);
         var leads = new DemoLeads(seed: 2029);
         var now = time.GetUtcNow().UtcDateTime;
+        var history = new DemoHistory(seed: 2030, now);
         var employeeNo = 0;
         var hash = (string?)null;
 
@@ -114,8 +115,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
                     var person = Person(names.Next(), Position.SalesRep, team, supervisor, names.HireDate(2019, 2026));
                     Account($"rep.{region.Key}.{++rep}", person, Roles.SalesRep);
                     var city = region.Teams[t].Name.Replace("团队", "", StringComparison.Ordinal);
-                    customers.AddFor(db, contactNames, person, team, regionUnit, city, CustomersPerRep);
-                    leads.AddFor(db, contactNames, person, team, regionUnit, city, LeadsPerRep, now);
+                    customers.AddFor(db, contactNames, history, person, team, regionUnit, city, CustomersPerRep);
+                    leads.AddFor(db, contactNames, person, team, regionUnit, city, LeadsPerRep, history);
                 }
             }
         }

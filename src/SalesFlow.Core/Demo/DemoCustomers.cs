@@ -38,7 +38,7 @@ internal sealed class DemoCustomers(int seed)
 
     public int Count => _number;
 
-    public void AddFor(SalesFlowDbContext db, DemoNames people, Employee rep, OrgUnit team, OrgUnit region, string city, int count)
+    public void AddFor(SalesFlowDbContext db, DemoNames people, DemoHistory history, Employee rep, OrgUnit team, OrgUnit region, string city, int count)
     {
         for (var i = 0; i < count; i++)
         {
@@ -57,6 +57,8 @@ internal sealed class DemoCustomers(int seed)
             customer.Classify((CustomerClass)Weighted(ClassWeights), (ValueTier)Weighted(TierWeights));
             customer.SetCredit(_random.Next(0, 101) * 10_000m, PaymentTerms[_random.Next(PaymentTerms.Length)]);
             db.Customers.Add(customer);
+            var created = history.DaysAgo(30, 900);
+            DemoHistory.Created(db, customer, created);
 
             var contacts = type == CustomerType.Consumer ? 1 : _random.Next(1, 4);
             for (var k = 0; k < contacts; k++)
@@ -64,6 +66,7 @@ internal sealed class DemoCustomers(int seed)
                 var contact = new Contact(customer.Id, people.Next());
                 contact.Update(contact.FullName, type == CustomerType.Consumer ? null : Titles[_random.Next(Titles.Length)], Phone(city), people.Mobile(), null, isPrimary: k == 0);
                 db.Contacts.Add(contact);
+                DemoHistory.Created(db, contact, created);
             }
         }
     }

@@ -31,23 +31,24 @@ internal sealed class DemoLeads(int seed)
     private readonly HashSet<string> _companies = [];
     private int _mobile;
 
-    public void AddFor(SalesFlowDbContext db, DemoNames people, Employee rep, OrgUnit team, OrgUnit region, string city, int count, DateTime nowUtc)
+    public void AddFor(SalesFlowDbContext db, DemoNames people, Employee rep, OrgUnit team, OrgUnit region, string city, int count, DemoHistory history)
     {
         for (var i = 0; i < count; i++)
         {
             var company = UniqueCompany(city);
             var mobile = "15" + (++_mobile).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
             var lead = new Lead(people.Next(), company, mobile, null, Sources[_random.Next(Sources.Length)], region.Id, Needs[_random.Next(Needs.Length)]);
-            lead.AssignTo(rep.Id, team.Id, nowUtc);
+            var created = history.DaysAgo(0, 60);
+            lead.AssignTo(rep.Id, team.Id, created);
             var roll = _random.Next(100);
             if (roll >= 40)
             {
-                lead.MarkContacted(nowUtc);
+                lead.MarkContacted(history.After(created, 1, 20));
             }
 
             if (roll >= 65)
             {
-                lead.Qualify(nowUtc);
+                lead.Qualify(history.After(created, 24, 24 * 10));
             }
 
             if (roll >= 85)
@@ -56,6 +57,7 @@ internal sealed class DemoLeads(int seed)
             }
 
             db.Leads.Add(lead);
+            DemoHistory.Created(db, lead, created);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Tests.Organization;
 
@@ -63,6 +64,25 @@ public class AuditTrailTests
         Assert.Equal("rep.north1.a", names[rep.Id]);
         Assert.Equal(org.EastTeam1.Name, names[org.EastTeam1.Id]);
         Assert.False(names.ContainsKey(unknown));
+    }
+
+    [Theory]
+    [InlineData(-30, -30)]
+    [InlineData(5, 0)]
+    public async Task A_creation_time_set_in_code_is_kept_when_it_is_in_the_past(int presetDays, int expectedDays)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var now = database.Time.GetUtcNow().UtcDateTime;
+        await using var db = await database.Factory.OpenAsync(Actor.System, CancellationToken.None);
+        var unit = OrgUnit.CreateRoot("OLD", "老公司", null);
+        db.OrgUnits.Add(unit);
+        db.Entry(unit).Property(u => u.CreatedAtUtc).CurrentValue = now.AddDays(presetDays);
+
+        await db.SaveChangesAsync();
+
+        var entry = await db.AuditEntries.SingleAsync(a => a.EntityId == unit.Id.ToString());
+        Assert.Equal(now.AddDays(expectedDays), unit.CreatedAtUtc);
+        Assert.Equal(unit.CreatedAtUtc, entry.AtUtc);
     }
 
     [Fact]

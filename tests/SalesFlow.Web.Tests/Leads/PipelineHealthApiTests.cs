@@ -9,7 +9,9 @@ public sealed class PipelineHealthApiTests(SalesFlowApp app) : IClassFixture<Sal
     {
         var manager = await app.ClientAsync("manager.huadong");
 
-        var report = await manager.GetJsonAsync("/api/v1/reports/pipeline-health");
+        // The demo's leads were all captured within the last 60 days, 16 per rep.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var report = await manager.GetJsonAsync($"/api/v1/reports/pipeline-health?from={today.AddDays(-61):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
 
         var reps = report.GetProperty("reps").EnumerateArray().ToList();
         Assert.Equal(10, reps.Count);
