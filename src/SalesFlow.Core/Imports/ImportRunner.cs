@@ -201,7 +201,8 @@ public sealed class ImportRunner(
         catch (DbUpdateException e)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            var problem = new ImportProblem(null, "import.saveFailed", e.InnerException?.Message ?? e.Message, new Dictionary<string, string?>());
+            var detail = e.InnerException?.Message ?? e.Message;
+            var problem = new ImportProblem(null, "import.saveFailed", detail, new Dictionary<string, string?> { ["detail"] = detail });
             errors.Add(current?.Line ?? 0, null, problem, current?.Cells ?? []);
             return null;
         }
