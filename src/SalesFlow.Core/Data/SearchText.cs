@@ -23,13 +23,15 @@ public static class SearchText
             var pattern = LikePattern(q);
             var contacts = db.Contacts.Where(k => !k.IsDeleted && (EF.Functions.ILike(k.FullName, pattern, "\\")
                 || EF.Functions.ILike(k.Mobile!, pattern, "\\") || EF.Functions.ILike(k.Email!, pattern, "\\"))).Select(k => k.CustomerId);
-            return customers.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Number, pattern, "\\")
-                || EF.Functions.ILike(c.Phone!, pattern, "\\") || contacts.Contains(c.Id));
+            // One set of ids from both tables, so each side is a BitmapOr of its trigram indexes.
+            var matching = db.Customers.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Number, pattern, "\\")
+                || EF.Functions.ILike(c.Phone!, pattern, "\\")).Select(c => c.Id).Union(contacts);
+            return customers.Where(c => matching.Contains(c.Id));
         }
 
-        var hits = SqliteHits(db, "customer_search", q);
+        var customerHits = SqliteHits(db, "customer_search", q);
         var contactHits = SqliteHits(db, "contact_search", q);
-        return customers.Where(c => hits.Contains(c.Id) || contactHits.Contains(c.Id));
+        return customers.Where(c => customerHits.Contains(c.Id) || contactHits.Contains(c.Id));
     }
 
     public static IQueryable<Lead> Leads(SalesFlowDbContext db, IQueryable<Lead> leads, string q)
@@ -38,8 +40,10 @@ public static class SearchText
         if (db.Database.IsNpgsql())
         {
             var pattern = LikePattern(q);
-            return leads.Where(l => EF.Functions.ILike(l.Name, pattern, "\\") || EF.Functions.ILike(l.Company!, pattern, "\\")
-                || EF.Functions.ILike(l.Mobile!, pattern, "\\") || EF.Functions.ILike(l.Email!, pattern, "\\"));
+            // Ids first (a BitmapOr of the trigram indexes), so the planner does not walk the sort index filtering every row.
+            var matching = db.Leads.Where(l => EF.Functions.ILike(l.Name, pattern, "\\") || EF.Functions.ILike(l.Company!, pattern, "\\")
+                || EF.Functions.ILike(l.Mobile!, pattern, "\\") || EF.Functions.ILike(l.Email!, pattern, "\\")).Select(l => l.Id);
+            return leads.Where(l => matching.Contains(l.Id));
         }
 
         var hits = SqliteHits(db, "lead_search", q);
