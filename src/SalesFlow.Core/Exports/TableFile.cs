@@ -46,7 +46,7 @@ public static class TableFile
     private static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
     {
         // A BOM, so Excel on a Chinese Windows opens the file as UTF-8.
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(CsvLine(headers));
         var count = 0;
         await foreach (var row in rows.WithCancellation(ct))
