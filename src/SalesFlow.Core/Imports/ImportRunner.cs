@@ -36,7 +36,19 @@ public sealed class ImportRunner(
                 return;
             }
 
-            await RunAsync(jobs, job, actor, path, ct);
+            try
+            {
+                await RunAsync(jobs, job, actor, path, ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // Not left "running" until the next start: the job says it failed, the worker logs why.
+                jobs.ChangeTracker.Clear();
+                await jobs.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FailureCode, "common.internal").SetProperty(j => j.FinishedAtUtc, Now),
+                    CancellationToken.None);
+                throw;
+            }
         }
         finally
         {

@@ -171,6 +171,25 @@ public class ImportJobTests
     }
 
     [Fact]
+    public async Task A_job_that_breaks_unexpectedly_says_it_failed_instead_of_running_forever()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var (_, rep) = await SetUpAsync(database, "rep.east1.a");
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(LeadHeader + "张伟,,13800138000,,Exhibition,华东\n"));
+        var job = (await database.Get<StartImportHandler>().HandleAsync(new StartImport(ImportKind.Leads, "a.csv", content, false), rep, CancellationToken.None)).Value!;
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE leads RENAME TO leads_gone");
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => database.Get<ImportRunner>().RunAsync(job.Id, CancellationToken.None));
+
+        var seen = (await database.Get<ImportQueries>().GetAsync(rep, job.Id, CancellationToken.None)).Value!;
+        Assert.Equal((ImportStatus.Failed, "common.internal"), (seen.Status, seen.FailureCode));
+        Assert.False(File.Exists(database.Get<ImportOptions>().PathOf(job.Id)));
+    }
+
+    [Fact]
     public async Task A_thousand_row_file_is_applied_in_batches_with_every_row_saved()
     {
         await using var database = await TestDatabase.CreateAsync();
