@@ -44,7 +44,9 @@ public sealed class StartImportHandler(
             await db.SaveChangesAsync(ct);
         }
 
+        // Read before queueing, so the answer always shows the job as queued, not wherever the worker already is.
+        var queued = await queries.GetAsync(actor, job.Id, ct);
         queue.Enqueue(job.Id);
-        return await queries.GetAsync(actor, job.Id, ct);
+        return queued;
     }
 }
