@@ -18,7 +18,8 @@ public sealed record ImportProblem(string? Field, string Code, string Message, I
             return fields.Select(f => new ImportProblem(f.Field, FieldRulePrefix + f.Rule, error.Message, Texts(f.Args)));
         }
 
-        var field = error.Args.TryGetValue("field", out var named) ? named as string : null;
+        // A rule names the field it is about as "field", or (the duplicate rule) as the field it matched on.
+        var field = (error.Args.GetValueOrDefault("field") ?? error.Args.GetValueOrDefault("matchedOn")) as string;
         return [new ImportProblem(field, error.Code, error.Message, Texts(error.Args))];
     }
 

@@ -113,6 +113,15 @@ public class ImportFileTests
         Assert.Contains("Line 3", problem.Describe(new System.Globalization.CultureInfo("en")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_duplicate_points_at_the_column_it_matched_on()
+    {
+        var problem = Assert.Single(ImportProblem.From(SalesFlow.Core.Leads.LeadErrors.Duplicate(Guid.NewGuid(), "mobile")));
+
+        Assert.Equal(("mobile", "lead.duplicate"), (problem.Field, problem.Code));
+        Assert.Contains("手机号", problem.Describe(new System.Globalization.CultureInfo("zh-CN")), StringComparison.Ordinal);
+    }
+
     internal static string Write(byte[] bytes, string extension)
     {
         var path = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}{extension}");
