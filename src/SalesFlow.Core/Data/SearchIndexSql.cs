@@ -8,6 +8,8 @@ namespace SalesFlow.Core.Data;
 /// trigram tokenizer, one per searched table, kept in step by triggers; each row's FTS rowid is the table's rowid
 /// (after a VACUUM, which may renumber rowids, run <see cref="SqliteRebuild"/>). <see cref="SearchText"/> writes the
 /// matching queries. Called by one line in a migration: <c>SearchIndexSql.Up(migrationBuilder);</c>.
+/// <see cref="Up"/> can run again: a later migration that makes SQLite rebuild customers, contacts or leads (which
+/// drops the table's triggers) must end with the same line, which recreates the triggers and refills the index.
 /// </summary>
 public static class SearchIndexSql
 {
@@ -54,10 +56,10 @@ public static class SearchIndexSql
         foreach (var (fts, table, key, body, watched) in SqliteTables)
         {
             string Insert(string row) => $"INSERT INTO {fts} (rowid, key, body) VALUES ({row}.rowid, {row}.{key}, {string.Format(System.Globalization.CultureInfo.InvariantCulture, body, row)});";
-            yield return $"CREATE VIRTUAL TABLE {fts} USING fts5(key UNINDEXED, body, tokenize = 'trigram');";
-            yield return $"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {Insert("new")} END;";
-            yield return $"CREATE TRIGGER {fts}_update AFTER UPDATE OF {watched} ON {table} BEGIN DELETE FROM {fts} WHERE rowid = old.rowid; {Insert("new")} END;";
-            yield return $"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN DELETE FROM {fts} WHERE rowid = old.rowid; END;";
+            yield return $"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(key UNINDEXED, body, tokenize = 'trigram');";
+            yield return $"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN {Insert("new")} END;";
+            yield return $"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {watched} ON {table} BEGIN DELETE FROM {fts} WHERE rowid = old.rowid; {Insert("new")} END;";
+            yield return $"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN DELETE FROM {fts} WHERE rowid = old.rowid; END;";
         }
 
         foreach (var statement in SqliteRebuild())

@@ -86,6 +86,25 @@ public class SearchTextTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Running_the_SQLite_index_script_again_rebuilds_it_without_duplicates()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var (director, _) = await SeedAsync(database, 5);
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER customer_search_insert; DELETE FROM customer_search;");
+            foreach (var statement in SearchIndexSql.SqliteUp())
+            {
+                await db.Database.ExecuteSqlRawAsync(statement);
+            }
+        }
+
+        var found = await database.Get<CustomerQueries>().ListAsync(director, new CustomerFilter(Q: "恒达机电"), new PageRequest(), CancellationToken.None);
+
+        Assert.Equal("上海恒达机电有限公司", Assert.Single(found.Value!.Items).Name);
+    }
+
     private static async Task<string> PlanAsync<T>(SalesFlowDbContext db, IQueryable<T> query)
     {
         await using var command = query.CreateDbCommand();
