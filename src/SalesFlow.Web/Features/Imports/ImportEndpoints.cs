@@ -10,13 +10,17 @@ namespace SalesFlow.Web.Features.Imports;
 
 internal static class ImportEndpoints
 {
+    // A million rows of CSV is about 100 MB; the handler refuses more than ImportOptions.MaxFileBytes.
+    private const long MaxUpload = 512L * 1024 * 1024;
+
     /// <summary>Imports (upload, poll, error file, templates) and exports of the lists.</summary>
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         var imports = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireAuthorization(ImportPermissions.Run);
         // Multipart needs no antiforgery token here: the API takes bearer tokens, and the cookie is SameSite=Lax,
         // so another site cannot post a form with it.
-        imports.MapPost("/", Start).DisableAntiforgery().WithName("StartImport");
+        imports.MapPost("/", Start).DisableAntiforgery().WithName("StartImport")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUpload)).WithFormOptions(multipartBodyLengthLimit: MaxUpload);
         imports.MapGet("/", async (Actor actor, ImportQueries queries, CancellationToken ct) =>
             (await queries.RecentAsync(actor, 20, ct)).ToOk()).WithName("ListImports");
         imports.MapGet("/{id:guid}", async (Guid id, Actor actor, ImportQueries queries, CancellationToken ct) =>
