@@ -11,6 +11,7 @@ using SalesFlow.Web.Features.Account;
 using SalesFlow.Web.Features.Audit;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Customers;
+using SalesFlow.Web.Features.Imports;
 using SalesFlow.Web.Features.Leads;
 using SalesFlow.Web.Features.Organization;
 using SalesFlow.Web.Features.Users;
@@ -29,6 +30,7 @@ builder.Services.AddSalesFlowCore(
     config.GetSection("Leads").Get<LeadOptions>(),
     config.GetSection("Leads:PipelineHealth").Get<PipelineHealthOptions>());
 builder.Services.AddSingleton(database);
+builder.Services.AddImportWorker(config);
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();
@@ -92,6 +94,7 @@ app.MapOrgUnitEndpoints();
 app.MapEmployeeEndpoints();
 app.MapCustomerEndpoints();
 app.MapLeadEndpoints();
+app.MapImportEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

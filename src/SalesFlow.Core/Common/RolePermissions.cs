@@ -1,6 +1,7 @@
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
 
@@ -27,6 +28,8 @@ public static class RolePermissions
         [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [LeadPermissions.View] = Internal,
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [ImportPermissions.Export] = Internal,
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -52,9 +52,7 @@ public sealed class CustomerQueries(IDbContextFactory<SalesFlowDbContext> dbFact
         query = query.Where(c => c.IsDeleted == filter.Deleted);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            var contactHits = db.Contacts.Where(k => !k.IsDeleted && (k.FullName.Contains(q) || (k.Mobile != null && k.Mobile.Contains(q)))).Select(k => k.CustomerId);
-            query = query.Where(c => c.Name.Contains(q) || c.Number.Contains(q) || (c.Phone != null && c.Phone.Contains(q)) || contactHits.Contains(c.Id));
+            query = SearchText.Customers(db, query, filter.Q);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Region))

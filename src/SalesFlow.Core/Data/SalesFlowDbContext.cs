@@ -32,6 +32,11 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     // Leads
     public DbSet<Lead> Leads => Set<Lead>();
 
+    // Imports
+    public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
+
+    public DbSet<Imports.ImportRowError> ImportRowErrors => Set<Imports.ImportRowError>();
+
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

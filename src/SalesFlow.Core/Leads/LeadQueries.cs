@@ -47,8 +47,7 @@ public sealed class LeadQueries(IDbContextFactory<SalesFlowDbContext> dbFactory,
         var query = db.Leads.AsNoTracking().VisibleTo(actor).Where(l => !l.IsDeleted);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(l => l.Name.Contains(q) || (l.Company != null && l.Company.Contains(q)) || (l.Mobile != null && l.Mobile.Contains(q)) || (l.Email != null && l.Email.Contains(q)));
+            query = SearchText.Leads(db, query, filter.Q);
         }
 
         if (filter.Status is { } status)

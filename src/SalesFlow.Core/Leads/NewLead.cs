@@ -8,11 +8,29 @@ namespace SalesFlow.Core.Leads;
 /// <summary>
 /// The rules of a new lead on a context the caller opened (capture and imports come here): a phone or an e-mail,
 /// a known region, no duplicate of another lead or contact, and an owner chosen by <see cref="LeadAssignment"/>.
-/// The caller saves.
+/// The caller saves. <see cref="CheckAsync"/> is the same rules without adding, for an import's validation pass.
 /// </summary>
 public static class NewLead
 {
+    /// <summary>A valid new lead's normalized keys, region and chosen owner.</summary>
+    public sealed record Checked(string? Mobile, string? Email, string? Company, Guid? RegionId, LeadAssignment.Owner Owner);
+
     public static async Task<Result<Lead>> AddAsync(SalesFlowDbContext db, Actor actor, CaptureLead request, DateTime nowUtc, CancellationToken ct)
+    {
+        var valid = await CheckAsync(db, actor, request, ct);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error!;
+        }
+
+        var (mobile, email, company, regionId, owner) = valid.Value!;
+        var lead = new Lead(request.Name.Trim(), company, mobile, email, request.Source!.Value, regionId, Normalize(request.Needs));
+        lead.AssignTo(owner.EmployeeId, owner.OrgUnitId, nowUtc);
+        db.Leads.Add(lead);
+        return lead;
+    }
+
+    public static async Task<Result<Checked>> CheckAsync(SalesFlowDbContext db, Actor actor, CaptureLead request, CancellationToken ct)
     {
         if (RequestValidation.Check(request) is { } invalid)
         {
@@ -48,11 +66,9 @@ public static class NewLead
             return owner.Error!;
         }
 
-        var lead = new Lead(request.Name.Trim(), company, mobile, email, request.Source!.Value, regionId, Normalize(request.Needs));
-        lead.AssignTo(owner.Value!.EmployeeId, owner.Value.OrgUnitId, nowUtc);
-        db.Leads.Add(lead);
-        return lead;
+        return new Checked(mobile, email, company, regionId, owner.Value!);
     }
 
-    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>How a lead's mobile, e-mail and company are compared and stored (trimmed; e-mail lower-case).</summary>
+    public static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

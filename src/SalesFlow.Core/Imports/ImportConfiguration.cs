@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SalesFlow.Core.Imports;
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> builder)
+    {
+        builder.Property(j => j.UserName).HasMaxLength(100);
+        builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.FileName).HasMaxLength(ImportJob.FileNameMaxLength);
+        builder.Property(j => j.FailureCode).HasMaxLength(100);
+        builder.Ignore(j => j.IsFinished);
+        builder.HasIndex(j => new { j.UserId, j.CreatedAtUtc });
+        builder.HasIndex(j => j.Status);
+    }
+}
+
+internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<ImportRowError>
+{
+    public void Configure(EntityTypeBuilder<ImportRowError> builder)
+    {
+        builder.Property(e => e.Column).HasMaxLength(100);
+        builder.Property(e => e.Field).HasMaxLength(100);
+        builder.Property(e => e.Code).HasMaxLength(100);
+        builder.Property(e => e.Message).HasMaxLength(500);
+        builder.HasOne<ImportJob>().WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.JobId, e.Line });
+    }
+}

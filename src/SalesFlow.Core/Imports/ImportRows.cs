@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Customers;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Leads;
+using SalesFlow.Core.Organization;
+
+namespace SalesFlow.Core.Imports;
+
+/// <summary>
+/// How one row of a kind becomes the request its use case takes, and which rules it must pass. Check and add
+/// both run the use case's own rules (<see cref="NewCustomer"/>, <see cref="NewContact"/>, <see cref="NewLead"/>),
+/// so an imported record is held to exactly what the screen and the API hold it to.
+/// </summary>
+public abstract class ImportRows
+{
+    public static ImportRows For(ImportKind kind) => kind switch
+    {
+        ImportKind.Customers => new CustomerRows(),
+        ImportKind.Contacts => new ContactRows(),
+        ImportKind.Leads => new LeadRows(),
+    };
+
+    /// <summary>The permission the kind's own create use case requires.</summary>
+    public abstract string Permission { get; }
+
+    /// <summary>The rules, without adding anything.</summary>
+    public abstract Task<Error?> CheckAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct);
+
+    /// <summary>The rules again (the database may have changed since the check), then the record is added.</summary>
+    public abstract Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct);
+
+    /// <summary>The values no two rows of one file may share (the duplicate rule inside the file).</summary>
+    public abstract IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row);
+
+    protected static Result<TEnum?> Parse<TEnum>(HeaderMap map, TabularRow row, string field)
+        where TEnum : struct, Enum
+    {
+        var text = map.Value(row.Cells, field);
+        if (text is null)
+        {
+            return (TEnum?)null;
+        }
+
+        return Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0])
+            ? value
+            : Error.Invalid(field, "oneOf", ("allowed", string.Join(", ", Enum.GetNames<TEnum>())));
+    }
+}
+
+internal sealed class CustomerRows : ImportRows
+{
+    public override string Permission => CustomerPermissions.Edit;
+
+    public override async Task<Error?> CheckAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct)
+    {
+        var request = await RequestAsync(db, map, row, ct);
+        return request.IsSuccess ? (await NewCustomer.CheckAsync(db, actor, request.Value!, ct)).Error : request.Error;
+    }
+
+    public override async Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct)
+    {
+        var request = await RequestAsync(db, map, row, ct);
+        return request.IsSuccess ? (await NewCustomer.AddAsync(db, actor, request.Value!, ct)).Error : request.Error;
+    }
+
+    public override IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row) =>
+        map.Value(row.Cells, "name") is { } name ? [("name", name)] : [];
+
+    private static async Task<Result<CreateCustomer>> RequestAsync(SalesFlowDbContext db, HeaderMap map, TabularRow row, CancellationToken ct)
+    {
+        var type = Parse<CustomerType>(map, row, "type");
+        var customerClass = Parse<CustomerClass>(map, row, "class");
+        var tier = Parse<ValueTier>(map, row, "valueTier");
+        if ((type.Error ?? customerClass.Error ?? tier.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Guid? regionId = null;
+        if (map.Value(row.Cells, "region") is { } region)
+        {
+            regionId = await Regions.Named(db, region).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            if (regionId is null)
+            {
+                return Error.Invalid("region", "notFound");
+            }
+        }
+
+        var tags = map.Value(row.Cells, "tags")?.Split([',', '，', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new CreateCustomer(
+            map.Value(row.Cells, "name") ?? "", type.Value, customerClass.Value, tier.Value, map.Value(row.Cells, "industry"), regionId, null,
+            map.Value(row.Cells, "address"), map.Value(row.Cells, "phone"), tags);
+    }
+}
+
+internal sealed class ContactRows : ImportRows
+{
+    public override string Permission => CustomerPermissions.Edit;
+
+    public override async Task<Error?> CheckAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct) =>
+        (await RequestAsync(db, actor, map, row, ct)).Error;
+
+    public override async Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct)
+    {
+        var request = await RequestAsync(db, actor, map, row, ct);
+        if (!request.IsSuccess)
+        {
+            return request.Error;
+        }
+
+        var contact = NewContact.Add(db, request.Value!);
+        if (contact.IsPrimary)
+        {
+            // As the contact editor does: one primary per customer, whether saved already or added earlier in this batch.
+            var saved = await db.Contacts.Where(k => k.CustomerId == contact.CustomerId && k.IsPrimary).ToListAsync(ct);
+            foreach (var other in saved.Concat(db.Contacts.Local).Where(k => k.CustomerId == contact.CustomerId && k.IsPrimary && k != contact).Distinct())
+            {
+                other.Demote();
+            }
+        }
+
+        return null;
+    }
+
+    public override IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row)
+    {
+        if (map.Value(row.Cells, "mobile") is { } mobile)
+        {
+            yield return ("mobile", mobile);
+        }
+
+        if (map.Value(row.Cells, "email") is { } email)
+        {
+            yield return ("email", email.ToLowerInvariant());
+        }
+    }
+
+    private static async Task<Result<SaveContact>> RequestAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct)
+    {
+        var named = map.Value(row.Cells, "customer");
+        if (named is null)
+        {
+            return Error.Invalid("customer", "required");
+        }
+
+        // A customer is named by its number or its exact name; a name two customers share is not a name.
+        var matches = await db.Customers.VisibleTo(actor).Where(c => !c.IsDeleted && (c.Number == named || c.Name == named))
+            .Select(c => c.Id).Take(2).ToListAsync(ct);
+        if (matches.Count != 1)
+        {
+            return Error.Invalid("customer", matches.Count == 0 ? "notFound" : "ambiguous");
+        }
+
+        var isPrimary = map.Value(row.Cells, "isPrimary");
+        if (isPrimary is not null && ParseBool(isPrimary) is null)
+        {
+            return Error.Invalid("isPrimary", "oneOf", ("allowed", "true, false, 是, 否"));
+        }
+
+        var request = new SaveContact(
+            matches[0], null, map.Value(row.Cells, "fullName") ?? "", map.Value(row.Cells, "title"), map.Value(row.Cells, "officePhone"),
+            map.Value(row.Cells, "mobile"), map.Value(row.Cells, "email"), isPrimary is not null && ParseBool(isPrimary) == true, null);
+        return RequestValidation.Check(request) is { } invalid ? invalid : request;
+    }
+
+    private static bool? ParseBool(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" or "y" or "1" or "是" => true,
+        "false" or "no" or "n" or "0" or "否" => false,
+        _ => null,
+    };
+}
+
+internal sealed class LeadRows : ImportRows
+{
+    public override string Permission => LeadPermissions.Edit;
+
+    public override async Task<Error?> CheckAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct)
+    {
+        var request = Request(map, row);
+        return request.IsSuccess ? (await NewLead.CheckAsync(db, actor, request.Value!, ct)).Error : request.Error;
+    }
+
+    public override async Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct)
+    {
+        var request = Request(map, row);
+        return request.IsSuccess ? (await NewLead.AddAsync(db, actor, request.Value!, nowUtc, ct)).Error : request.Error;
+    }
+
+    public override IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row)
+    {
+        if (NewLead.Normalize(map.Value(row.Cells, "mobile")) is { } mobile)
+        {
+            yield return ("mobile", mobile);
+        }
+
+        if (NewLead.Normalize(map.Value(row.Cells, "email")) is { } email)
+        {
+            yield return ("email", email.ToLowerInvariant());
+        }
+
+        if (NewLead.Normalize(map.Value(row.Cells, "company")) is { } company)
+        {
+            yield return ("company", company);
+        }
+    }
+
+    private static Result<CaptureLead> Request(HeaderMap map, TabularRow row)
+    {
+        var source = Parse<LeadSource>(map, row, "source");
+        return source.IsSuccess
+            ? new CaptureLead(
+                map.Value(row.Cells, "name") ?? "", map.Value(row.Cells, "company"), map.Value(row.Cells, "mobile"), map.Value(row.Cells, "email"),
+                source.Value, map.Value(row.Cells, "region"), map.Value(row.Cells, "needs"))
+            : source.Error!;
+    }
+}

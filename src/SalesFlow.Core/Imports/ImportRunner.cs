@@ -1,0 +1,258 @@
+using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Identity;
+
+namespace SalesFlow.Core.Imports;
+
+/// <summary>
+/// Runs one job: a streaming pass that checks every row (the use cases' rules plus duplicates inside the file),
+/// then — unless it was a dry run or a row failed and the caller did not ask for the valid rows only — a second
+/// streaming pass that adds the rows in ONE transaction, saving in batches and emptying the change tracker so
+/// memory stays flat whatever the file's size. Anything failing while applying rolls the whole job back.
+/// </summary>
+public sealed class ImportRunner(
+    IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportProgress progress, TimeProvider time)
+{
+    private const int ProgressEvery = 200;
+
+    public async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        var path = options.PathOf(jobId);
+        try
+        {
+            await using var jobs = await dbFactory.CreateDbContextAsync(ct);
+            var job = await jobs.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
+            if (job is null || job.Status != ImportStatus.Queued)
+            {
+                return;
+            }
+
+            var actor = await actors.ResolveAsync(job.UserId, null, ct);
+            if (actor is null)
+            {
+                job.Fail("import.uploaderGone", time.GetUtcNow().UtcDateTime);
+                await jobs.SaveChangesAsync(ct);
+                return;
+            }
+
+            try
+            {
+                await RunAsync(jobs, job, actor, path, ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // Not left "running" until the next start: the job says it failed, the worker logs why.
+                jobs.ChangeTracker.Clear();
+                await jobs.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FailureCode, "common.internal").SetProperty(j => j.FinishedAtUtc, Now),
+                    CancellationToken.None);
+                throw;
+            }
+        }
+        finally
+        {
+            progress.Forget(jobId);
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>At start: a job cut off by a stop failed (its transaction was rolled back); queued jobs are handed back to the queue.</summary>
+    public async Task<IReadOnlyList<Guid>> RecoverAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cutOff = await db.ImportJobs.Where(j => j.Status == ImportStatus.Validating || j.Status == ImportStatus.Applying).ToListAsync(ct);
+        foreach (var job in cutOff)
+        {
+            job.Fail("import.interrupted", time.GetUtcNow().UtcDateTime);
+            File.Delete(options.PathOf(job.Id));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.CreatedAtUtc).Select(j => j.Id).ToListAsync(ct);
+    }
+
+    private async Task RunAsync(SalesFlowDbContext jobs, ImportJob job, Actor actor, string path, CancellationToken ct)
+    {
+        var rows = ImportRows.For(job.Kind);
+        var errors = new ErrorLog(jobs, job.Id, options.MaxStoredErrors);
+        HeaderMap map;
+        Checked result;
+        try
+        {
+            using var reader = TabularFile.Open(path);
+            map = ImportColumns.Map(job.Kind, reader.Headers);
+            job.StartValidating(reader.Headers, Now);
+            await jobs.SaveChangesAsync(ct);
+            if (map.Missing.Count > 0)
+            {
+                foreach (var column in map.Missing)
+                {
+                    errors.Add(1, column, new ImportProblem(null, "import.missingColumn", $"The file has no column {column}.", new Dictionary<string, string?> { ["column"] = column }), reader.Headers);
+                }
+
+                await errors.FlushAsync(ct);
+                job.Fail("import.missingColumn", Now);
+                await jobs.SaveChangesAsync(ct);
+                return;
+            }
+
+            result = await CheckAsync(job, actor, rows, map, reader, errors, ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or InvalidOperationException && e is not ObjectDisposedException)
+        {
+            job.Fail("import.unreadable", Now);
+            await jobs.SaveChangesAsync(ct);
+            return;
+        }
+
+        job.Validated(result.Read, result.Valid, result.Invalid);
+        if (job.DryRun || (result.Invalid > 0 && !job.ApplyValidRowsOnly) || result.Valid == 0)
+        {
+            job.Finish(job.DryRun ? ImportStatus.DryRunDone : result.Invalid > 0 ? ImportStatus.Rejected : ImportStatus.Succeeded, 0, Now);
+            await jobs.SaveChangesAsync(ct);
+            return;
+        }
+
+        job.StartApplying();
+        await jobs.SaveChangesAsync(ct);
+        var applied = await ApplyAsync(job, actor, rows, map, path, result, errors, ct);
+        if (applied is null)
+        {
+            job.Fail("import.applyFailed", Now);
+        }
+        else
+        {
+            job.Finish(ImportStatus.Succeeded, applied.Value, Now);
+        }
+
+        await errors.FlushAsync(ct);
+        await jobs.SaveChangesAsync(ct);
+    }
+
+    private async Task<Checked> CheckAsync(ImportJob job, Actor actor, ImportRows rows, HeaderMap map, TabularReader reader, ErrorLog errors, CancellationToken ct)
+    {
+        await using var db = await dbFactory.OpenAsync(actor, ct);
+        var duplicates = new InFileDuplicates();
+        var result = new Checked();
+        foreach (var row in reader.Rows())
+        {
+            var problems = new List<ImportProblem>(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
+            if (await rows.CheckAsync(db, actor, map, row, ct) is { } error)
+            {
+                problems.AddRange(ImportProblem.From(error));
+            }
+
+            result.Read++;
+            if (problems.Count == 0)
+            {
+                result.Valid++;
+            }
+            else
+            {
+                result.Invalid++;
+                result.InvalidLines.Add(row.Line);
+                foreach (var problem in problems)
+                {
+                    errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
+                }
+            }
+
+            if (result.Read % ProgressEvery == 0)
+            {
+                db.ChangeTracker.Clear();
+                await errors.FlushAsync(ct);
+                progress.Report(job.Id, new(result.Read, result.Valid, result.Invalid, 0, Percent(job, reader.Fraction, applying: false)));
+            }
+        }
+
+        await errors.FlushAsync(ct);
+        return result;
+    }
+
+    private async Task<int?> ApplyAsync(ImportJob job, Actor actor, ImportRows rows, HeaderMap map, string path, Checked valid, ErrorLog errors, CancellationToken ct)
+    {
+        using var reader = TabularFile.Open(path);
+        await using var db = await dbFactory.OpenAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var applied = 0;
+        TabularRow? current = null;
+        try
+        {
+            foreach (var row in reader.Rows())
+            {
+                current = row;
+                if (valid.InvalidLines.Contains(row.Line))
+                {
+                    continue;
+                }
+
+                if (await rows.AddAsync(db, actor, map, row, Now, ct) is { } error)
+                {
+                    await transaction.RollbackAsync(ct);
+                    foreach (var problem in ImportProblem.From(error))
+                    {
+                        errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
+                    }
+
+                    return null;
+                }
+
+                if (++applied % options.BatchSize == 0)
+                {
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    progress.Report(job.Id, new(valid.Read, valid.Valid, valid.Invalid, applied, Percent(job, reader.Fraction, applying: true)));
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return applied;
+        }
+        catch (DbUpdateException e)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            var detail = e.InnerException?.Message ?? e.Message;
+            var problem = new ImportProblem(null, "import.saveFailed", detail, new Dictionary<string, string?> { ["detail"] = detail });
+            errors.Add(current?.Line ?? 0, null, problem, current?.Cells ?? []);
+            return null;
+        }
+    }
+
+    private static int Percent(ImportJob job, double fraction, bool applying)
+    {
+        // Checking is the whole job for a dry run, half of it otherwise.
+        var share = job.DryRun ? 100 : 50;
+        return (int)Math.Round((applying ? 50 : 0) + (fraction * share));
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private sealed class Checked
+    {
+        public int Read { get; set; }
+
+        public int Valid { get; set; }
+
+        public int Invalid { get; set; }
+
+        public HashSet<int> InvalidLines { get; } = [];
+    }
+
+    /// <summary>Keeps the first errors of a job, written in batches through the job's own context.</summary>
+    private sealed class ErrorLog(SalesFlowDbContext jobs, Guid jobId, int max)
+    {
+        private int kept;
+
+        public void Add(int line, string? column, ImportProblem problem, IReadOnlyList<string?> row)
+        {
+            if (kept++ < max)
+            {
+                jobs.ImportRowErrors.Add(new ImportRowError(jobId, line, column, problem, row));
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken ct) => await jobs.SaveChangesAsync(ct);
+    }
+}
