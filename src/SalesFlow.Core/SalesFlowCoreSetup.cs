@@ -5,6 +5,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Demo;
+using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
@@ -57,6 +58,7 @@ public static class SalesFlowCoreSetup
             .AddIdentityAccess()
             .AddOrganization()
             .AddCustomers()
-            .AddLeads();
+            .AddLeads()
+            .AddFieldWork();
     }
 }

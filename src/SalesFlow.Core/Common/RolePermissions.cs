@@ -1,5 +1,6 @@
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
@@ -27,6 +28,9 @@ public static class RolePermissions
         [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [LeadPermissions.View] = Internal,
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [FieldWorkPermissions.View] = Internal,
+        [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
+        [FieldWorkPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.FieldWork.Activities;
+using SalesFlow.Core.FieldWork.Travel;
+using SalesFlow.Core.FieldWork.Visits;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
@@ -31,6 +34,21 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     // Leads
     public DbSet<Lead> Leads => Set<Lead>();
+
+    // Field work
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<WorkLog> WorkLogs => Set<WorkLog>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<RoutePlan> RoutePlans => Set<RoutePlan>();
+
+    public DbSet<RoutePlanStop> RoutePlanStops => Set<RoutePlanStop>();
+
+    public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();
+
+    public DbSet<TravelRequestCustomer> TravelRequestCustomers => Set<TravelRequestCustomer>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
