@@ -931,7 +931,6 @@ namespace SalesFlow.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlanStop", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -922,7 +922,6 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlanStop", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

@@ -24,6 +24,7 @@ internal sealed class RoutePlanStopConfiguration : IEntityTypeConfiguration<Rout
 {
     public void Configure(EntityTypeBuilder<RoutePlanStop> builder)
     {
+        builder.Property(s => s.Id).ValueGeneratedNever(); // replaced stops are new rows: inserted, not updated
         builder.Property(s => s.Day).HasConversion<string>().HasMaxLength(10);
         builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.RoutePlanId, s.Week, s.Day });

@@ -22,8 +22,11 @@ public sealed record BreakthroughBody(bool Breakthrough, int? Version);
 
 public sealed record VersionBody(int? Version);
 
+/// <summary>A grid cell as GET returns it; the customer's name is read-only.</summary>
+public sealed record RouteStopBody(int Week, DayOfWeek? Day, Guid? CustomerId, string? CustomerName = null);
+
 public sealed record RoutePlanBody(
-    string Name, int CycleWeeks, DateOnly? StartsOn, IReadOnlyList<RouteStop>? Stops, bool? IsActive, Guid? OwnerId, int? Version,
+    string Name, int CycleWeeks, DateOnly? StartsOn, IReadOnlyList<RouteStopBody>? Stops, bool? IsActive, Guid? OwnerId, int? Version,
     Guid? Id = null, string? OwnerName = null);
 
 public sealed record GenerateBody(DateOnly From, DateOnly To);
@@ -77,7 +80,7 @@ internal static class VisitEndpoints
         }).WithIdempotency().WithName("CreateRoutePlan");
         planEdit.MapPut("/{id:guid}", async (Guid id, RoutePlanBody body, HttpRequest http, Actor actor, SaveRoutePlanHandler handler, CancellationToken ct) =>
             (await handler.HandleAsync(
-                new SaveRoutePlan(body.Name, body.CycleWeeks, body.StartsOn, body.Stops, body.IsActive ?? true, body.OwnerId, id, Versions.From(http, body.Version)),
+                new SaveRoutePlan(body.Name, body.CycleWeeks, body.StartsOn, body.Stops?.Select(s => new RouteStop(s.Week, s.Day, s.CustomerId)).ToList(), body.IsActive ?? true, body.OwnerId, id, Versions.From(http, body.Version)),
                 actor,
                 ct)).ToOk()).WithName("UpdateRoutePlan");
         planEdit.MapPost("/{id:guid}/generate", async (Guid id, GenerateBody body, Actor actor, GenerateRouteVisitsHandler handler, CancellationToken ct) =>

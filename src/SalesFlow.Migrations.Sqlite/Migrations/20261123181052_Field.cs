@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SalesFlow.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class FieldWork : Migration
+    public partial class Field : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
