@@ -34,6 +34,8 @@ public sealed class VisitApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp
         });
         var cadence = (await rep.GetJsonAsync($"/api/v1/visits/cadence?customerId={customer.Id("customerId")}")).Items()[0];
         using var badLat = await rep.Post($"/api/v1/visits/{planned.Id()}/check-in", new { latitude = 123.0 });
+        var unflagged = await rep.PostJsonAsync($"/api/v1/visits/{planned.Id()}/breakthrough", new { breakthrough = false, version = done.Number("version") });
+        var read = await rep.GetJsonAsync($"/api/v1/visits/{planned.Id()}");
 
         Assert.Equal(("Planned", "Planned"), (planned.Str("status"), planned.Str("source")));
         await early.ProblemAsync(HttpStatusCode.Conflict, "fieldwork.wrongStatus");
@@ -44,6 +46,8 @@ public sealed class VisitApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp
         Assert.False(cadence.GetProperty("overdue").GetBoolean());
         Assert.Equal(Date(Today.AddDays(cadence.Number("frequencyDays"))), cadence.Str("nextVisitDue"));
         Assert.Contains("latitude", (await badLat.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.False(unflagged.GetProperty("breakthrough").GetBoolean());
+        Assert.Equal(("Done", false), (read.Str("status"), read.GetProperty("breakthrough").GetBoolean()));
     }
 
     [Fact]
