@@ -81,4 +81,39 @@ public sealed class FieldWorkJourneyTests(Browser browser, SalesFlowServer serve
             await Expect(table.GetByTestId("travel-decision-reason").Filter(new() { HasTextString = "客户更换采购负责人" })).ToBeVisibleAsync();
         });
     }
+
+    [Fact]
+    public async Task A_rep_records_an_activity_which_prefills_the_work_log_submits_the_log_and_reads_the_route_plan_and_compliance()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "rep.huadong.3");
+            await page.GetByTestId("nav-activities").ClickAsync();
+            await Expect(page.GetByTestId("activity-grid").GetByTestId("activity-subject").First).ToBeVisibleAsync();
+
+            await page.GetByTestId("new-activity").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByTestId("activity-customer-input").FillAsync("有限公司");
+            await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+            await dialog.GetByTestId("activity-subject-input").FillAsync("电话确认样品到货");
+            await dialog.GetByTestId("activity-outcome-input").FillAsync("样品已签收");
+            await dialog.GetByTestId("dialog-save").ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("activity-grid").GetByTestId("activity-subject").Filter(new() { HasTextString = "电话确认样品到货" })).ToBeVisibleAsync();
+
+            await page.GetByTestId("nav-work-logs").ClickAsync();
+            await Expect(page.GetByTestId("log-summary").GetByTestId("log-summary-item").Filter(new() { HasTextString = "电话确认样品到货" })).ToBeVisibleAsync();
+            await page.GetByTestId("log-notes").FillAsync("样品跟进完成");
+            await page.GetByTestId("log-plan").FillAsync("拜访两家 A 类客户");
+            await page.GetByTestId("log-submit").ClickAsync();
+            await Expect(page.GetByTestId("log-status")).ToHaveTextAsync("已提交");
+
+            await page.GetByTestId("nav-route-plans").ClickAsync();
+            await Expect(page.GetByTestId("route-grid").GetByTestId("route-stop").First).ToBeVisibleAsync();
+
+            await page.GetByTestId("nav-visit-compliance").ClickAsync();
+            await Expect(page.GetByTestId("compliance-total")).ToContainTextAsync("%");
+            await Expect(page.GetByTestId("compliance-reps").GetByTestId("compliance-value")).ToHaveCountAsync(1);
+        });
+    }
 }
