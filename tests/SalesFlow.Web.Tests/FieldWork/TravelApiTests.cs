@@ -40,7 +40,8 @@ public sealed class TravelApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         using var byOtherRegion = await (await app.ClientAsync("manager.huabei")).Post($"/api/v1/travel-requests/{travel.Id()}/approve", new { });
         var supervisor = await app.ClientAsync("supervisor.huadong.1");
         var toDecide = await supervisor.GetJsonAsync("/api/v1/travel-requests?toDecide=true&pageSize=500");
-        var approved = await supervisor.PostJsonAsync($"/api/v1/travel-requests/{travel.Id()}/approve", new { });
+        using var stale = await supervisor.Post($"/api/v1/travel-requests/{travel.Id()}/approve", new { version = travel.Number("version") + 3 });
+        var approved = await supervisor.PostJsonAsync($"/api/v1/travel-requests/{travel.Id()}/approve", new { version = travel.Number("version") });
         using var twice = await supervisor.Post($"/api/v1/travel-requests/{travel.Id()}/reject", new { reason = "预算不足" });
 
         Assert.Equal(("Submitted", 2350.50m), (travel.Str("status"), travel.GetProperty("estimatedCost").GetDecimal()));
@@ -48,6 +49,7 @@ public sealed class TravelApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         await byRep.ProblemAsync(HttpStatusCode.Forbidden);
         await byOtherRegion.ProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains(toDecide.Items(), t => t.Id() == travel.Id());
+        Assert.Equal("Submitted", (await stale.ProblemAsync(HttpStatusCode.Conflict, "common.staleVersion")).GetProperty("current").Str("status"));
         Assert.Equal(("Approved", await app.EmployeeIdAsync("supervisor.huadong.1")), (approved.Str("status"), approved.Id("decidedById")));
         await twice.ProblemAsync(HttpStatusCode.Conflict, "fieldwork.wrongStatus");
     }
