@@ -5,6 +5,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Demo;
+using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
@@ -59,6 +60,7 @@ public static class SalesFlowCoreSetup
             .AddOrganization()
             .AddCustomers()
             .AddLeads()
-            .AddImports();
+            .AddImports()
+            .AddFieldWork();
     }
 }

@@ -11,6 +11,7 @@ using SalesFlow.Web.Features.Account;
 using SalesFlow.Web.Features.Audit;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Customers;
+using SalesFlow.Web.Features.FieldWork;
 using SalesFlow.Web.Features.Imports;
 using SalesFlow.Web.Features.Leads;
 using SalesFlow.Web.Features.Organization;
@@ -31,6 +32,8 @@ builder.Services.AddSalesFlowCore(
     config.GetSection("Leads:PipelineHealth").Get<PipelineHealthOptions>());
 builder.Services.AddSingleton(database);
 builder.Services.AddImportWorker(config);
+builder.Services.AddSingleton(config.GetSection("Visits").Get<SalesFlow.Core.FieldWork.Visits.VisitOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Travel").Get<SalesFlow.Core.FieldWork.Travel.TravelOptions>() ?? new());
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();
@@ -95,6 +98,7 @@ app.MapEmployeeEndpoints();
 app.MapCustomerEndpoints();
 app.MapLeadEndpoints();
 app.MapImportEndpoints();
+app.MapFieldWorkEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.FieldWork;
+using SalesFlow.Core.FieldWork.Activities;
+using SalesFlow.Core.FieldWork.Travel;
+using SalesFlow.Core.FieldWork.Visits;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
@@ -82,7 +86,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         return employees.Concat(units).ToDictionary(x => x.Id, x => x.Name);
     }
 
-    public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead)];
+    public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
+        nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -108,6 +113,11 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Lead) => actor.Can(LeadPermissions.View) && await db.Leads.VisibleTo(actor).AnyAsync(l => l.Id == guid, ct),
             nameof(Contact) => actor.Can(CustomerPermissions.View)
                 && await db.Contacts.AnyAsync(k => k.Id == guid && db.Customers.VisibleTo(actor).Any(c => c.Id == k.CustomerId), ct),
+            nameof(Activity) => actor.Can(FieldWorkPermissions.View) && await db.Activities.VisibleTo(actor).AnyAsync(a => a.Id == guid, ct),
+            nameof(WorkLog) => actor.Can(FieldWorkPermissions.View) && await db.WorkLogs.VisibleTo(actor).AnyAsync(w => w.Id == guid, ct),
+            nameof(Visit) => actor.Can(FieldWorkPermissions.View) && await db.Visits.VisibleTo(actor).AnyAsync(v => v.Id == guid, ct),
+            nameof(RoutePlan) => actor.Can(FieldWorkPermissions.View) && await db.RoutePlans.VisibleTo(actor).AnyAsync(p => p.Id == guid, ct),
+            nameof(TravelRequest) => actor.Can(FieldWorkPermissions.View) && await db.TravelRequests.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
             _ => null,
         };
     }

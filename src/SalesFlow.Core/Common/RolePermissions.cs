@@ -1,5 +1,6 @@
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
@@ -30,6 +31,9 @@ public static class RolePermissions
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [ImportPermissions.Export] = Internal,
+        [FieldWorkPermissions.View] = Internal,
+        [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
+        [FieldWorkPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.FieldWork.Activities;
+using SalesFlow.Core.FieldWork.Travel;
+using SalesFlow.Core.FieldWork.Visits;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Organization;
@@ -36,6 +39,14 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
 
     public DbSet<Imports.ImportRowError> ImportRowErrors => Set<Imports.ImportRowError>();
+    // Field work
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<WorkLog> WorkLogs => Set<WorkLog>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<RoutePlan> RoutePlans => Set<RoutePlan>();
+    public DbSet<RoutePlanStop> RoutePlanStops => Set<RoutePlanStop>();
+    public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();
+    public DbSet<TravelRequestCustomer> TravelRequestCustomers => Set<TravelRequestCustomer>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

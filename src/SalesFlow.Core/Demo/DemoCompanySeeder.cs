@@ -121,6 +121,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             }
         }
 
+        new DemoFieldWork(seed: 2030).AddAll(db, now);
+
         // The numbers above were handed out here, not by SequenceNumbers: move the series past them,
         // or the first employee created afterwards would get EMP-000001 again.
         db.Counters.Add(new Counter(Employee.NumberSeries, SequenceNumbers.NoYear, employeeNo));

@@ -498,6 +498,611 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Activities.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_deleted");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step_due");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("OpportunityId")
+                        .HasDatabaseName("ix_activities_opportunity_id");
+
+                    b.HasIndex("CustomerId", "OccurredAtUtc")
+                        .HasDatabaseName("ix_activities_customer_id_occurred_at_utc");
+
+                    b.HasIndex("LeadId", "OccurredAtUtc")
+                        .HasDatabaseName("ix_activities_lead_id_occurred_at_utc");
+
+                    b.HasIndex("OccurredAtUtc", "Id")
+                        .HasDatabaseName("ix_activities_occurred_at_utc_id");
+
+                    b.HasIndex("Type", "OccurredAtUtc")
+                        .HasDatabaseName("ix_activities_type_occurred_at_utc");
+
+                    b.HasIndex("OrgUnitId", "OccurredAtUtc", "Id")
+                        .HasDatabaseName("ix_activities_org_unit_id_occurred_at_utc_id");
+
+                    b.HasIndex("OwnerId", "OccurredAtUtc", "Id")
+                        .HasDatabaseName("ix_activities_owner_id_occurred_at_utc_id");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Activities.WorkLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CommentedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commented_at_utc");
+
+                    b.Property<Guid?>("CommentedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commented_by_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("ManagerComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manager_comment");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("PlanForTomorrow")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_for_tomorrow");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_logs");
+
+                    b.HasIndex("CommentedById")
+                        .HasDatabaseName("ix_work_logs_commented_by_id");
+
+                    b.HasIndex("Date", "Id")
+                        .HasDatabaseName("ix_work_logs_date_id");
+
+                    b.HasIndex("OwnerId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_logs_owner_id_date");
+
+                    b.HasIndex("OrgUnitId", "Date", "Id")
+                        .HasDatabaseName("ix_work_logs_org_unit_id_date_id");
+
+                    b.ToTable("work_logs", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Travel.TravelRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<long>("EstimatedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimated_cost");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<bool>("Overridden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overridden");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RefusedForCustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refused_for_customer_id");
+
+                    b.Property<int?>("RefusedVisitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused_visit_count");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_travel_requests");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_travel_requests_decided_by_id");
+
+                    b.HasIndex("RefusedForCustomerId")
+                        .HasDatabaseName("ix_travel_requests_refused_for_customer_id");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_travel_requests_created_at_utc_id");
+
+                    b.HasIndex("Status", "CreatedAtUtc")
+                        .HasDatabaseName("ix_travel_requests_status_created_at_utc");
+
+                    b.HasIndex("OrgUnitId", "Status", "CreatedAtUtc")
+                        .HasDatabaseName("ix_travel_requests_org_unit_id_status_created_at_utc");
+
+                    b.HasIndex("OwnerId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_travel_requests_owner_id_created_at_utc_id");
+
+                    b.ToTable("travel_requests", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Travel.TravelRequestCustomer", b =>
+                {
+                    b.Property<Guid>("TravelRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("travel_request_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("TravelRequestId", "CustomerId")
+                        .HasName("pk_travel_request_customers");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_travel_request_customers_customer_id");
+
+                    b.ToTable("travel_request_customers", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("CycleWeeks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cycle_weeks");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_route_plans");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_route_plans_name_id");
+
+                    b.HasIndex("OrgUnitId", "Name", "Id")
+                        .HasDatabaseName("ix_route_plans_org_unit_id_name_id");
+
+                    b.HasIndex("OwnerId", "Name", "Id")
+                        .HasDatabaseName("ix_route_plans_owner_id_name_id");
+
+                    b.ToTable("route_plans", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlanStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("RoutePlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_plan_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id")
+                        .HasName("pk_route_plan_stops");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_route_plan_stops_customer_id");
+
+                    b.HasIndex("RoutePlanId", "Week", "Day")
+                        .HasDatabaseName("ix_route_plan_stops_route_plan_id_week_day");
+
+                    b.ToTable("route_plan_stops", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Breakthrough")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("breakthrough");
+
+                    b.Property<DateTime?>("CheckInAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_at_utc");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("check_in_latitude");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("check_in_longitude");
+
+                    b.Property<DateTime?>("CheckOutAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out_at_utc");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("check_out_latitude");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("check_out_longitude");
+
+                    b.Property<string>("ChecklistNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist_notes");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<bool?>("PriceOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_ok");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RoutePlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_plan_id");
+
+                    b.Property<bool?>("ShelfDisplayOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shelf_display_ok");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<bool?>("StaffRecommends")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_recommends");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<bool?>("StockOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_ok");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("RoutePlanId")
+                        .HasDatabaseName("ix_visits_route_plan_id");
+
+                    b.HasIndex("Date", "Id")
+                        .HasDatabaseName("ix_visits_date_id");
+
+                    b.HasIndex("CustomerId", "Status", "Date")
+                        .HasDatabaseName("ix_visits_customer_id_status_date");
+
+                    b.HasIndex("OrgUnitId", "Date", "Id")
+                        .HasDatabaseName("ix_visits_org_unit_id_date_id");
+
+                    b.HasIndex("OwnerId", "Date", "Id")
+                        .HasDatabaseName("ix_visits_owner_id_date_id");
+
+                    b.ToTable("visits", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1371,6 +1976,168 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_customers_org_units_region_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Activities.Activity", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_leads_lead_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_employees_owner_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Activities.WorkLog", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("CommentedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_logs_employees_commented_by_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_logs_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_logs_employees_owner_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Travel.TravelRequest", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_travel_requests_employees_decided_by_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_requests_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_requests_employees_owner_id");
+
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("RefusedForCustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_travel_requests_customers_refused_for_customer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Travel.TravelRequestCustomer", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_request_customers_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.FieldWork.Travel.TravelRequest", null)
+                        .WithMany("Customers")
+                        .HasForeignKey("TravelRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_travel_request_customers_travel_requests_travel_request_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlan", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_route_plans_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_route_plans_employees_owner_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlanStop", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_route_plan_stops_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.FieldWork.Visits.RoutePlan", null)
+                        .WithMany("Stops")
+                        .HasForeignKey("RoutePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_route_plan_stops_route_plans_route_plan_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.Visit", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visits_employees_owner_id");
+
+                    b.HasOne("SalesFlow.Core.FieldWork.Visits.RoutePlan", null)
+                        .WithMany()
+                        .HasForeignKey("RoutePlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_visits_route_plans_route_plan_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Identity.ApiToken", b =>
                 {
                     b.HasOne("SalesFlow.Core.Identity.AppUser", null)
@@ -1477,6 +2244,16 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_org_unit_moves_org_units_org_unit_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Travel.TravelRequest", b =>
+                {
+                    b.Navigation("Customers");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlan", b =>
+                {
+                    b.Navigation("Stops");
                 });
 #pragma warning restore 612, 618
         }
