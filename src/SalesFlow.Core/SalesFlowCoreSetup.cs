@@ -7,6 +7,7 @@ using SalesFlow.Core.Data;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core;
@@ -57,6 +58,7 @@ public static class SalesFlowCoreSetup
             .AddIdentityAccess()
             .AddOrganization()
             .AddCustomers()
-            .AddLeads();
+            .AddLeads()
+            .AddOpportunities();
     }
 }

@@ -2,6 +2,7 @@ using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Common;
@@ -27,6 +28,9 @@ public static class RolePermissions
         [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [LeadPermissions.View] = Internal,
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [OpportunityPermissions.View] = Internal,
+        [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

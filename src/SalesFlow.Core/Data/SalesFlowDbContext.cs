@@ -5,6 +5,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Data;
@@ -31,6 +32,13 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     // Leads
     public DbSet<Lead> Leads => Set<Lead>();
+
+    // Opportunities
+    public DbSet<OpportunityStage> OpportunityStages => Set<OpportunityStage>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
