@@ -12,9 +12,12 @@ public enum OpportunityStep
     Reopen,
 }
 
-/// <summary>The pipeline verbs: move to an open stage, win, lose (reason required), reopen to the stage it was closed from.</summary>
+/// <summary>
+/// The pipeline verbs: move to an open stage (named by id or code), win, lose (reason required), reopen to the stage
+/// it was closed from.
+/// </summary>
 public sealed record ChangeOpportunityStage(
-    Guid Id, OpportunityStep Step, int? Version, Guid? StageId = null, string? Reason = null, string? Competitor = null);
+    Guid Id, OpportunityStep Step, int? Version, string? Stage = null, string? Reason = null, string? Competitor = null);
 
 public sealed class ChangeOpportunityStageHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, OpportunityQueries queries)
 {
@@ -30,9 +33,9 @@ public sealed class ChangeOpportunityStageHandler(IDbContextFactory<SalesFlowDbC
             return Error.Invalid("version", "required");
         }
 
-        if (request.Step == OpportunityStep.Move && request.StageId is null)
+        if (request.Step == OpportunityStep.Move && string.IsNullOrWhiteSpace(request.Stage))
         {
-            return Error.Invalid("stageId", "required");
+            return Error.Invalid("stage", "required");
         }
 
         if (request.Reason?.Length > Opportunity.ReasonMaxLength)
@@ -55,14 +58,14 @@ public sealed class ChangeOpportunityStageHandler(IDbContextFactory<SalesFlowDbC
         var opportunity = loaded.Value!;
         var stage = request.Step switch
         {
-            OpportunityStep.Move => await db.OpportunityStages.SingleOrDefaultAsync(s => s.Id == request.StageId, ct),
+            OpportunityStep.Move => await NamedAsync(db, request.Stage!.Trim(), ct),
             OpportunityStep.Win => await OpportunityStages.OfKindAsync(db, StageKind.Won, ct),
             OpportunityStep.Lose => await OpportunityStages.OfKindAsync(db, StageKind.Lost, ct),
             OpportunityStep.Reopen => await StageBeforeCloseAsync(db, opportunity, ct),
         };
         if (stage is null)
         {
-            return OpportunityErrors.StageNotFound(request.StageId ?? Guid.Empty);
+            return Error.Invalid("stage", "notFound");
         }
 
         var now = clock.UtcNow;
@@ -85,6 +88,11 @@ public sealed class ChangeOpportunityStageHandler(IDbContextFactory<SalesFlowDbC
 
         return await queries.GetAsync(actor, opportunity.Id, ct);
     }
+
+    private static Task<OpportunityStage?> NamedAsync(SalesFlowDbContext db, string stage, CancellationToken ct) =>
+        Guid.TryParse(stage, out var id)
+            ? db.OpportunityStages.SingleOrDefaultAsync(s => s.Id == id, ct)
+            : db.OpportunityStages.SingleOrDefaultAsync(s => s.Code == stage, ct);
 
     // The open stage the deal was closed from, if still active; otherwise the first open stage.
     private static async Task<OpportunityStage?> StageBeforeCloseAsync(SalesFlowDbContext db, Opportunity opportunity, CancellationToken ct)

@@ -22,7 +22,7 @@ public static class OpportunityErrors
     public static readonly Error NoOpenStage = Error.Rule("opportunity.noOpenStage", "The pipeline has no active open stage.");
 
     public static Error Closed(OpportunityStatus status) =>
-        Error.Conflict("opportunity.closed", $"The opportunity is already {status}; reopen it first.", ("status", status.ToString()));
+        Error.Conflict("opportunity.closed", $"The opportunity is already {status}; reopen it first.", ("opportunityStatus", status.ToString()));
 
     public static Error NotFound(Guid id) => Error.NotFound("Opportunity", id);
 

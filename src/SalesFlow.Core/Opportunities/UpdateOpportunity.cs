@@ -17,7 +17,11 @@ public sealed record UpdateOpportunity(
     [property: Range(0, 100)] int? Probability,
     [property: Required] DateOnly? ExpectedCloseDate,
     IReadOnlyList<OpportunityLineInput>? Lines,
-    [property: Required] int? Version);
+    [property: Required] int? Version,
+    Guid? CustomerId = null,
+    Guid? OwnerId = null,
+    Guid? StageId = null,
+    OpportunityStatus? Status = null);
 
 public sealed class UpdateOpportunityHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, OpportunityQueries queries)
 {
@@ -41,6 +45,11 @@ public sealed class UpdateOpportunityHandler(IDbContextFactory<SalesFlowDbContex
         }
 
         var opportunity = loaded.Value!;
+        if (ChangedThroughAction(request, opportunity) is { } refused)
+        {
+            return Error.Invalid(refused, "changeThroughAction");
+        }
+
         if (request.ContactId is { } contactId && contactId != opportunity.ContactId
             && !await db.Contacts.AnyAsync(k => k.Id == contactId && k.CustomerId == opportunity.CustomerId && !k.IsDeleted, ct))
         {
@@ -61,4 +70,12 @@ public sealed class UpdateOpportunityHandler(IDbContextFactory<SalesFlowDbContex
 
         return await queries.GetAsync(actor, opportunity.Id, ct);
     }
+
+    // API.md: fields the edit may not change are refused when changed, accepted when sent back as read.
+    private static string? ChangedThroughAction(UpdateOpportunity request, Opportunity opportunity) =>
+        request.CustomerId is { } customer && customer != opportunity.CustomerId ? "customerId"
+        : request.OwnerId is { } owner && owner != opportunity.OwnerId ? "ownerId"
+        : request.StageId is { } stage && stage != opportunity.StageId ? "stageId"
+        : request.Status is { } status && status != opportunity.Status ? "status"
+        : null;
 }

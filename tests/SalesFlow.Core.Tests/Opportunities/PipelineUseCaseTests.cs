@@ -43,7 +43,7 @@ public class PipelineUseCaseTests
 
         database.Time.Advance(TimeSpan.FromDays(2));
         var moved = await database.Get<ChangeOpportunityStageHandler>().HandleAsync(
-            new ChangeOpportunityStage(opportunity.Id, OpportunityStep.Move, opportunity.Version, stages["Proposal"]), rep, Ct);
+            new ChangeOpportunityStage(opportunity.Id, OpportunityStep.Move, opportunity.Version, stages["Proposal"].ToString()), rep, Ct);
 
         Assert.True(moved.IsSuccess, moved.Error?.Message);
         Assert.Equal((stages["Proposal"], 50), (moved.Value!.StageId, moved.Value.Probability));
@@ -51,7 +51,7 @@ public class PipelineUseCaseTests
         Assert.Equal("初步接触", moved.Value.History[1].FromStageNameZh);
 
         var stale = await database.Get<ChangeOpportunityStageHandler>().HandleAsync(
-            new ChangeOpportunityStage(opportunity.Id, OpportunityStep.Move, opportunity.Version, stages["Negotiation"]), rep, Ct);
+            new ChangeOpportunityStage(opportunity.Id, OpportunityStep.Move, opportunity.Version, stages["Negotiation"].ToString()), rep, Ct);
         Assert.Equal("common.staleVersion", stale.Error?.Code);
         Assert.Equal(moved.Value.Version, ((OpportunityDetails)stale.Error!.Current!).Version);
 
@@ -71,7 +71,7 @@ public class PipelineUseCaseTests
         var stages = await StagesAsync(database);
         var handler = database.Get<ChangeOpportunityStageHandler>();
         var opportunity = (await database.Get<CreateOpportunityHandler>().HandleAsync(new CreateOpportunity("年度原料采购", customer), rep, Ct)).Value!;
-        var moved = await handler.HandleAsync(new ChangeOpportunityStage(opportunity.Id, OpportunityStep.Move, opportunity.Version, stages["Negotiation"]), rep, Ct);
+        var moved = await handler.HandleAsync(new ChangeOpportunityStage(opportunity.Id, OpportunityStep.Move, opportunity.Version, "Negotiation"), rep, Ct);
 
         var updated = await database.Get<UpdateOpportunityHandler>().HandleAsync(new UpdateOpportunity(
             opportunity.Id, "年度原料采购（二期）", null, null, 80, new DateOnly(2026, 6, 30),

@@ -25,7 +25,7 @@ public class StageReportTests
         await create.HandleAsync(new CreateOpportunity("C", customer), rep, Ct);
 
         database.Time.Advance(TimeSpan.FromDays(2));
-        var aMoved = (await change.HandleAsync(new ChangeOpportunityStage(a.Id, OpportunityStep.Move, a.Version, stages["NeedsAnalysis"]), rep, Ct)).Value!;
+        var aMoved = (await change.HandleAsync(new ChangeOpportunityStage(a.Id, OpportunityStep.Move, a.Version, stages["NeedsAnalysis"].ToString()), rep, Ct)).Value!;
         await change.HandleAsync(new ChangeOpportunityStage(b.Id, OpportunityStep.Lose, b.Version, Reason: "预算取消"), rep, Ct);
         database.Time.Advance(TimeSpan.FromDays(4));
         await change.HandleAsync(new ChangeOpportunityStage(a.Id, OpportunityStep.Win, aMoved.Version), rep, Ct);
