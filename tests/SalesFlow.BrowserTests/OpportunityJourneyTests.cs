@@ -67,6 +67,30 @@ public sealed class OpportunityJourneyTests(Browser browser, SalesFlowServer ser
         });
     }
 
+    [Fact]
+    public async Task A_director_edits_a_stage_and_reads_the_stage_report()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "director");
+            await page.GetByTestId("nav-opportunity-stages").ClickAsync();
+            var rows = page.GetByTestId("stage-row");
+            await Expect(rows).ToHaveCountAsync(6);
+            await rows.Nth(1).GetByTestId("stage-name-zh").FillAsync("需求确认（已调研）");
+            await page.GetByTestId("save-stages").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
+            await page.ReloadAsync();
+            await Journey.WaitForCircuitAsync(page);
+            await Expect(page.GetByTestId("stage-row").Nth(1).GetByTestId("stage-name-zh")).ToHaveValueAsync("需求确认（已调研）");
+
+            await page.GetByTestId("nav-stage-report").ClickAsync();
+            await Expect(page.GetByTestId("report-row")).ToHaveCountAsync(6);
+            await Expect(page.GetByTestId("stage-report")).ToContainTextAsync("需求确认（已调研）");
+            await Expect(page.GetByTestId("cycle")).ToContainTextAsync("平均成交周期");
+            await Journey.AssertFitsAsync(page);
+        });
+    }
+
     private static async Task DragAsync(IPage page, ILocator source, ILocator target)
     {
         var from = (await source.BoundingBoxAsync())!;
