@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -64,6 +66,38 @@ public sealed class OpportunityJourneyTests(Browser browser, SalesFlowServer ser
             await Expect(page.GetByTestId("opportunity-probability")).ToContainTextAsync("75%");
             await page.GetByRole(AriaRole.Tab, new() { Name = "阶段历史" }).ClickAsync();
             await Expect(page.GetByTestId("stage-change")).ToHaveCountAsync(3);
+        });
+    }
+
+    [Fact]
+    public async Task A_card_moved_meanwhile_by_someone_else_gives_the_conflict_message_and_the_board_reloads()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "rep.huadong.2");
+            await page.GetByTestId("nav-opportunities").ClickAsync();
+            await page.GetByTestId("view-kanban").ClickAsync();
+            var card = page.Locator("[data-testid=kanban-column][data-stage=Prospecting] [data-testid=kanban-card]").First;
+            await Expect(card).ToBeVisibleAsync();
+            var number = await card.GetAttributeAsync("data-number");
+
+            // The same rep moves the deal from another device (the API) while this board still shows the old version.
+            using var api = new HttpClient { BaseAddress = server.BaseAddress };
+            using var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName = "rep.huadong.2", password = Journey.DemoPassword });
+            var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            api.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+            var found = await api.GetFromJsonAsync<JsonElement>($"/api/v1/opportunities?q={number}");
+            var item = found.GetProperty("items")[0];
+            using var moved = await api.PostAsJsonAsync(
+                $"/api/v1/opportunities/{item.GetProperty("id").GetGuid()}/move", new { stage = "Proposal", version = item.GetProperty("version").GetInt32() });
+            Assert.True(moved.IsSuccessStatusCode);
+
+            await card.GetByTestId("card-menu").ClickAsync();
+            await page.Locator("[data-testid=card-move][data-stage=NeedsAnalysis]").ClickAsync();
+
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已被他人修改");
+            var proposal = page.Locator("[data-testid=kanban-column][data-stage=Proposal]");
+            await Expect(proposal.Locator($"[data-testid=kanban-card][data-number='{number}']")).ToBeVisibleAsync();
         });
     }
 
