@@ -9,6 +9,7 @@ using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core;
@@ -61,6 +62,7 @@ public static class SalesFlowCoreSetup
             .AddCustomers()
             .AddLeads()
             .AddImports()
-            .AddFieldWork();
+            .AddFieldWork()
+            .AddOpportunities();
     }
 }

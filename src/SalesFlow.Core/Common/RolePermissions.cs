@@ -4,6 +4,7 @@ using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Common;
@@ -34,6 +35,9 @@ public static class RolePermissions
         [FieldWorkPermissions.View] = Internal,
         [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
         [FieldWorkPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
+        [OpportunityPermissions.View] = Internal,
+        [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.Identity;
+using SalesFlow.Core.Opportunities;
 
 namespace SalesFlow.Core.Data;
 
@@ -30,6 +31,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<SalesFlowDbContext> db
             }
 
             await db.SaveChangesAsync(ct);
+            await OpportunityStages.EnsureDefaultsAsync(db, ct);
         }
 
         if (seedDemo)

@@ -8,6 +8,7 @@ using SalesFlow.Core.FieldWork.Travel;
 using SalesFlow.Core.FieldWork.Visits;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Data;
@@ -47,6 +48,10 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<RoutePlanStop> RoutePlanStops => Set<RoutePlanStop>();
     public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();
     public DbSet<TravelRequestCustomer> TravelRequestCustomers => Set<TravelRequestCustomer>();
+    // Opportunities
+    public DbSet<OpportunityStage> OpportunityStages => Set<OpportunityStage>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -127,6 +127,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         // or the first employee created afterwards would get EMP-000001 again.
         db.Counters.Add(new Counter(Employee.NumberSeries, SequenceNumbers.NoYear, employeeNo));
         db.Counters.Add(new Counter(Customer.NumberSeries, SequenceNumbers.NoYear, customers.Count));
+        // Demo dates are in Shanghai time (UTC+8, no daylight saving).
+        new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         await db.SaveChangesAsync(ct);
         return true;
     }

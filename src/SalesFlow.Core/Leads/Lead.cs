@@ -78,6 +78,12 @@ public sealed class Lead : IHasId, IAudited, IVersioned
 
     public DateTime? FirstContactAtUtc { get; private set; }
 
+    public Guid? ConvertedCustomerId { get; private set; }
+
+    public Guid? ConvertedContactId { get; private set; }
+
+    public Guid? ConvertedOpportunityId { get; private set; }
+
     public bool IsDeleted { get; private set; }
 
     public int Version { get; private set; }
@@ -137,6 +143,21 @@ public sealed class Lead : IHasId, IAudited, IVersioned
 
         Status = LeadStatus.Disqualified;
         DisqualifyReason = reason.Trim();
+        return Result.Ok();
+    }
+
+    /// <summary>Conversion made the customer, contact and opportunity; the lead keeps where it went.</summary>
+    public Result Convert(Guid customerId, Guid contactId, Guid opportunityId)
+    {
+        if (!IsOpen)
+        {
+            return LeadErrors.NotConvertible(Status);
+        }
+
+        Status = LeadStatus.Converted;
+        ConvertedCustomerId = customerId;
+        ConvertedContactId = contactId;
+        ConvertedOpportunityId = opportunityId;
         return Result.Ok();
     }
 

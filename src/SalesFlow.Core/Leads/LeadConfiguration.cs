@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Leads;
@@ -20,6 +21,11 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasOne<Employee>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(l => l.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(l => l.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(l => l.ConvertedCustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(l => l.ConvertedContactId).OnDelete(DeleteBehavior.Restrict);
+
+        // No foreign key to the opportunity: the opportunity already points back at its lead (SourceLeadId).
+        builder.HasIndex(l => l.ConvertedOpportunityId);
 
         // Duplicate checks look up these three at every capture and import row.
         builder.HasIndex(l => l.Mobile);

@@ -17,6 +17,9 @@ public static class LeadErrors
     public static readonly Error NoOwnerAvailable =
         Error.Rule("lead.noOwnerAvailable", "No active sales rep was found to take this lead; name an owner.");
 
+    public static Error NotConvertible(LeadStatus status) =>
+        Error.Rule("lead.notConvertible", $"Only an open lead can be converted; this one is {status}.", ("leadStatus", status.ToString()));
+
     public static Error NotFound(Guid id) => Error.NotFound("Lead", id);
 }
 

@@ -8,5 +8,6 @@ public static class LeadsModule
         .AddScoped<LeadQueries>()
         .AddScoped<CaptureLeadHandler>()
         .AddScoped<ChangeLeadStatusHandler>()
+        .AddScoped<ConvertLeadHandler>()
         .AddScoped<PipelineHealthQueries>();
 }

@@ -1492,6 +1492,18 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("company");
 
+                    b.Property<Guid?>("ConvertedContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("converted_contact_id");
+
+                    b.Property<Guid?>("ConvertedCustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("converted_customer_id");
+
+                    b.Property<Guid?>("ConvertedOpportunityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("converted_opportunity_id");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
@@ -1581,6 +1593,15 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("Company")
                         .HasDatabaseName("ix_leads_company");
 
+                    b.HasIndex("ConvertedContactId")
+                        .HasDatabaseName("ix_leads_converted_contact_id");
+
+                    b.HasIndex("ConvertedCustomerId")
+                        .HasDatabaseName("ix_leads_converted_customer_id");
+
+                    b.HasIndex("ConvertedOpportunityId")
+                        .HasDatabaseName("ix_leads_converted_opportunity_id");
+
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_leads_email");
 
@@ -1600,6 +1621,359 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_leads_org_unit_id_created_at_utc_id");
 
                     b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.Opportunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at_utc");
+
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("competitor");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("ExpectedCloseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_close_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at_utc");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("probability");
+
+                    b.Property<Guid?>("SourceLeadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_lead_id");
+
+                    b.Property<DateTime>("StageEnteredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_entered_at_utc");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunities");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_opportunities_contact_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_opportunities_customer_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_opportunities_number");
+
+                    b.HasIndex("SourceLeadId")
+                        .HasDatabaseName("ix_opportunities_source_lead_id");
+
+                    b.HasIndex("Amount", "Id")
+                        .HasDatabaseName("ix_opportunities_amount_id");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_opportunities_created_at_utc_id");
+
+                    b.HasIndex("ExpectedCloseDate", "Id")
+                        .HasDatabaseName("ix_opportunities_expected_close_date_id");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_opportunities_name_id");
+
+                    b.HasIndex("StageId", "Amount")
+                        .HasDatabaseName("ix_opportunities_stage_id_amount");
+
+                    b.HasIndex("OrgUnitId", "Status", "StageId")
+                        .HasDatabaseName("ix_opportunities_org_unit_id_status_stage_id");
+
+                    b.HasIndex("OwnerId", "Status", "StageId")
+                        .HasDatabaseName("ix_opportunities_owner_id_status_stage_id");
+
+                    b.ToTable("opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.OpportunityLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LineAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_amount");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<long>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<long>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunity_line");
+
+                    b.HasIndex("OpportunityId", "Position")
+                        .HasDatabaseName("ix_opportunity_line_opportunity_id_position");
+
+                    b.ToTable("opportunity_line", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.OpportunityStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("DefaultProbability")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("default_probability");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunity_stages");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_opportunity_stages_code");
+
+                    b.ToTable("opportunity_stages", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.OpportunityStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<DateTime?>("FromEnteredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_entered_at_utc");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_stage_id");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<long?>("SecondsInFromStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seconds_in_from_stage");
+
+                    b.Property<long>("SecondsSinceOpened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seconds_since_opened");
+
+                    b.Property<Guid>("ToStageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_stage_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunity_stage_changes");
+
+                    b.HasIndex("FromStageId")
+                        .HasDatabaseName("ix_opportunity_stage_changes_from_stage_id");
+
+                    b.HasIndex("ToStageId")
+                        .HasDatabaseName("ix_opportunity_stage_changes_to_stage_id");
+
+                    b.HasIndex("AtUtc", "ToStageId")
+                        .HasDatabaseName("ix_opportunity_stage_changes_at_utc_to_stage_id");
+
+                    b.HasIndex("FromEnteredAtUtc", "FromStageId")
+                        .HasDatabaseName("ix_opportunity_stage_changes_from_entered_at_utc_from_stage_id");
+
+                    b.HasIndex("OpportunityId", "AtUtc")
+                        .HasDatabaseName("ix_opportunity_stage_changes_opportunity_id_at_utc");
+
+                    b.ToTable("opportunity_stage_changes", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Organization.Employee", b =>
@@ -2169,6 +2543,18 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SalesFlow.Core.Leads.Lead", b =>
                 {
+                    b.HasOne("SalesFlow.Core.Customers.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ConvertedContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_leads_contacts_converted_contact_id");
+
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ConvertedCustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_leads_customers_converted_customer_id");
+
                     b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
@@ -2186,6 +2572,82 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_leads_org_units_region_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.Opportunity", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opportunities_contacts_contact_id");
+
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunities_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunities_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunities_employees_owner_id");
+
+                    b.HasOne("SalesFlow.Core.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("SourceLeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opportunities_leads_source_lead_id");
+
+                    b.HasOne("SalesFlow.Core.Opportunities.OpportunityStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunities_opportunity_stages_stage_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.OpportunityLine", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Opportunities.Opportunity", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunity_line_opportunities_opportunity_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.OpportunityStageChange", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Opportunities.OpportunityStage", null)
+                        .WithMany()
+                        .HasForeignKey("FromStageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opportunity_stage_changes_opportunity_stages_from_stage_id");
+
+                    b.HasOne("SalesFlow.Core.Opportunities.Opportunity", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunity_stage_changes_opportunities_opportunity_id");
+
+                    b.HasOne("SalesFlow.Core.Opportunities.OpportunityStage", null)
+                        .WithMany()
+                        .HasForeignKey("ToStageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunity_stage_changes_opportunity_stages_to_stage_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Organization.Employee", b =>
@@ -2254,6 +2716,13 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.FieldWork.Visits.RoutePlan", b =>
                 {
                     b.Navigation("Stops");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Opportunities.Opportunity", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,6 +6,9 @@ namespace SalesFlow.Web.Features.Leads;
 
 public sealed record DisqualifyBody(string? Reason);
 
+/// <summary>API.md: <c>{ "opportunityName", "amount" }</c>, plus an optional existing <c>customerId</c>.</summary>
+public sealed record ConvertBody(string? OpportunityName, decimal? Amount, Guid? CustomerId);
+
 public sealed record LeadListQuery(
     string? Q, LeadStatus? Status, LeadSource? Source, Guid? OwnerId, bool? Overdue, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
@@ -26,6 +29,8 @@ internal static class LeadEndpoints
             Step(new ChangeLeadStatus(id, LeadStep.Qualify), actor, handler, ct)).WithName("QualifyLead");
         edit.MapPost("/{id:guid}/disqualify", (Guid id, DisqualifyBody body, Actor actor, ChangeLeadStatusHandler handler, CancellationToken ct) =>
             Step(new ChangeLeadStatus(id, LeadStep.Disqualify, body.Reason), actor, handler, ct)).WithName("DisqualifyLead");
+        edit.MapPost("/{id:guid}/convert", async (Guid id, ConvertBody body, Actor actor, ConvertLeadHandler handler, CancellationToken ct) =>
+            (await handler.HandleAsync(new ConvertLead(id, body.OpportunityName, body.Amount, body.CustomerId), actor, ct)).ToOk()).WithName("ConvertLead");
         app.MapGet("/api/v1/reports/pipeline-health", async (DateOnly? from, DateOnly? to, Actor actor, PipelineHealthQueries queries, CancellationToken ct) =>
             (await queries.ForRepsAsync(actor, from, to, ct)).ToOk())
             .WithTags("Reports").RequireAuthorization(LeadPermissions.View).WithName("GetPipelineHealth");
