@@ -8,8 +8,9 @@ namespace SalesFlow.Core.Data;
 /// trigram tokenizer, one per searched table, kept in step by triggers; each row's FTS rowid is the table's rowid
 /// (after a VACUUM, which may renumber rowids, run <see cref="SqliteRebuild"/>). <see cref="SearchText"/> writes the
 /// matching queries. Called by one line in a migration: <c>SearchIndexSql.Up(migrationBuilder);</c>.
-/// <see cref="Up"/> can run again: a later migration that makes SQLite rebuild customers, contacts or leads (which
-/// drops the table's triggers) must end with the same line, which recreates the triggers and refills the index.
+/// <see cref="Up"/> can run again: when a migration makes SQLite rebuild customers, contacts or leads (which drops the
+/// table's triggers), the NEXT migration must call it (EF runs a rebuild last in its own migration, after any SQL
+/// there); it recreates the triggers and refills the index. See the RestoreSearchIndex migration.
 /// </summary>
 public static class SearchIndexSql
 {

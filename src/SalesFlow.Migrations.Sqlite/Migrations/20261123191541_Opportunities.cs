@@ -308,8 +308,6 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                 principalColumn: "id",
                 onDelete: ReferentialAction.Restrict);
 
-            // SQLite rebuilds leads for the new foreign keys, which drops the search triggers: recreate and refill them.
-            SalesFlow.Core.Data.SearchIndexSql.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -359,8 +357,6 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                 name: "converted_opportunity_id",
                 table: "leads");
 
-            // SQLite rebuilds leads for the new foreign keys, which drops the search triggers: recreate and refill them.
-            SalesFlow.Core.Data.SearchIndexSql.Up(migrationBuilder);
         }
     }
 }
