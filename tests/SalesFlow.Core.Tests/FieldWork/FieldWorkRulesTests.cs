@@ -4,6 +4,7 @@ using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.FieldWork.Travel;
 using SalesFlow.Core.FieldWork.Visits;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Tests.Organization;
 
 namespace SalesFlow.Core.Tests.FieldWork;
@@ -115,6 +116,54 @@ public class FieldWorkRulesTests
 
         await VisitAsync(database, rep, customer, done: true, breakthrough: true);
         Assert.True((await submit.HandleAsync(Travel(customer), rep, Ct)).IsSuccess);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_new_opportunity_is_a_new_plan_and_a_stage_advance_is_a_breakthrough_but_a_step_back_is_not(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var org = await TestOrg.CreateAsync(database);
+        var rep = await org.ActorAsync(database, "rep.east1.a");
+        var customer = await CustomerOfAsync(database, org, "rep.east1.a");
+        var stages = database.Get<ChangeOpportunityStageHandler>();
+
+        async Task<StalledCustomer?> StalledAsync()
+        {
+            await using var db = await database.Factory.CreateDbContextAsync(Ct);
+            return await Breakthroughs.FirstStalledAsync(db, [customer], new TravelOptions(), Ct);
+        }
+
+        async Task ThreeVisitsAsync()
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await VisitAsync(database, rep, customer, done: true);
+            }
+
+            database.Time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        await ThreeVisitsAsync();
+        var stalledAtFirst = await StalledAsync();
+        var deal = (await database.Get<CreateOpportunityHandler>().HandleAsync(new CreateOpportunity("空压机更新", customer, Amount: 80_000m), rep, Ct)).Value!;
+        var afterNewPlan = await StalledAsync();
+        database.Time.Advance(TimeSpan.FromMinutes(5));
+        await ThreeVisitsAsync();
+        var stalledAgain = await StalledAsync();
+        var advanced = (await stages.HandleAsync(new ChangeOpportunityStage(deal.Id, OpportunityStep.Move, deal.Version, "Proposal"), rep, Ct)).Value!;
+        var afterAdvance = await StalledAsync();
+        database.Time.Advance(TimeSpan.FromMinutes(5));
+        await ThreeVisitsAsync();
+        await stages.HandleAsync(new ChangeOpportunityStage(deal.Id, OpportunityStep.Move, advanced.Version, "NeedsAnalysis"), rep, Ct);
+        var afterStepBack = await StalledAsync();
+
+        Assert.Equal(new StalledCustomer(customer, 3), stalledAtFirst);
+        Assert.Null(afterNewPlan);
+        Assert.Equal(new StalledCustomer(customer, 3), stalledAgain);
+        Assert.Null(afterAdvance);
+        Assert.Equal(new StalledCustomer(customer, 3), afterStepBack);
     }
 
     [Fact]

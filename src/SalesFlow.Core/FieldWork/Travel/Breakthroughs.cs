@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.FieldWork.Visits;
+using SalesFlow.Core.Opportunities;
 
 namespace SalesFlow.Core.FieldWork.Travel;
 
@@ -30,21 +31,27 @@ public sealed record StalledCustomer(Guid CustomerId, int Visits);
 public static class Breakthroughs
 {
     /// <summary>
-    /// Breakthroughs: today a completed visit flagged <see cref="Visit.Breakthrough"/>. The opportunities and orders
-    /// modules add theirs here (an opportunity's stage advance, an order for the customer) as further queries.
+    /// Breakthroughs: a completed visit flagged <see cref="Visit.Breakthrough"/>, or an opportunity of the customer
+    /// advancing (to a later open stage, or won). Orders add theirs here when the order module lands.
     /// </summary>
     public static IEnumerable<IQueryable<CustomerEvent>> BreakthroughEvents(SalesFlowDbContext db)
     {
         yield return db.Visits
             .Where(v => v.Status == VisitStatus.Done && v.Breakthrough && v.CheckOutAtUtc != null)
             .Select(v => new CustomerEvent { CustomerId = v.CustomerId, AtUtc = v.CheckOutAtUtc!.Value });
+        yield return
+            from change in db.OpportunityStageChanges
+            join left in db.OpportunityStages on change.FromStageId equals left.Id
+            join entered in db.OpportunityStages on change.ToStageId equals entered.Id
+            join opportunity in db.Opportunities on change.OpportunityId equals opportunity.Id
+            where entered.Kind == StageKind.Won || (entered.Kind == StageKind.Open && left.Kind == StageKind.Open && entered.SortOrder > left.SortOrder)
+            select new CustomerEvent { CustomerId = opportunity.CustomerId, AtUtc = change.AtUtc };
     }
 
-    /// <summary>New plans: (later) a new opportunity for the customer. None exist yet, so nothing is returned.</summary>
+    /// <summary>New plans: a new opportunity registered for the customer (a fresh reason to travel).</summary>
     public static IEnumerable<IQueryable<CustomerEvent>> NewPlanEvents(SalesFlowDbContext db)
     {
-        _ = db;
-        yield break;
+        yield return db.Opportunities.Select(o => new CustomerEvent { CustomerId = o.CustomerId, AtUtc = o.OpenedAtUtc });
     }
 
     /// <summary>The last breakthrough or new plan of each customer that has one.</summary>
