@@ -86,6 +86,27 @@ public sealed class CustomerJourneyTests(Browser browser, SalesFlowServer server
     }
 
     [Fact]
+    public async Task A_customer_360_shows_its_opportunities_activities_and_visits_in_tabs()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "rep.huadong.1");
+            await page.GetByTestId("nav-customers").ClickAsync();
+            await page.GetByTestId("customer-grid").GetByTestId("customer-open").First.ClickAsync();
+            await Expect(page.GetByTestId("customer-name")).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "商机" }).ClickAsync();
+            await Expect(page.GetByTestId("customer-opportunities")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("customer-new-opportunity")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "活动记录" }).ClickAsync();
+            await Expect(page.GetByTestId("customer-activities")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "拜访" }).ClickAsync();
+            await Expect(page.GetByTestId("customer-visits")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("customer-plan-visit")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
     public async Task A_regional_manager_hands_one_reps_customers_over_to_another_and_sees_how_many_moved()
     {
         await Journey.RunAsync(await browser.NewContextAsync(server), async page =>

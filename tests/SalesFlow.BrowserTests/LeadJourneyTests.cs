@@ -55,6 +55,19 @@ public sealed class LeadJourneyTests(Browser browser, SalesFlowServer server) : 
             await Expect(dialog.GetByTestId("lead-duplicate-of")).ToBeVisibleAsync();
             await dialog.GetByTestId("dialog-cancel").ClickAsync();
             await Expect(dialog).ToBeHiddenAsync();
+
+            await grid.GetByTestId("lead-name").ClickAsync();
+            await Expect(page.GetByTestId("lead-title")).ToHaveTextAsync(name);
+            await Expect(page.GetByTestId("lead-status")).ToHaveTextAsync("已确认");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "活动记录" }).ClickAsync();
+            await page.GetByTestId("lead-new-activity").ClickAsync();
+            dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByTestId("activity-subject-input").FillAsync("电话沟通报价" + suffix);
+            await dialog.GetByTestId("dialog-save").ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("activity-grid").GetByTestId("activity-subject")).ToHaveTextAsync("电话沟通报价" + suffix);
+            await page.GetByRole(AriaRole.Tab, new() { Name = "历史" }).ClickAsync();
+            await Expect(page.GetByTestId("audit-trail")).ToContainTextAsync("已确认");
         });
     }
 

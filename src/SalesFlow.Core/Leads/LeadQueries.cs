@@ -11,7 +11,8 @@ public sealed record LeadRow(
 public sealed record LeadDetails(
     Guid Id, string Name, string? Company, string? Mobile, string? Email, LeadSource Source, LeadStatus Status, string? DisqualifyReason,
     Guid? RegionId, string? RegionName, Guid? OwnerId, string? OwnerName, string? Needs, DateTime? AssignedAtUtc, DateTime? FirstContactAtUtc,
-    bool FollowUpOverdue, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy);
+    bool FollowUpOverdue, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy,
+    Guid? ConvertedCustomerId = null, Guid? ConvertedContactId = null, Guid? ConvertedOpportunityId = null);
 
 public sealed record LeadFilter(string? Q = null, LeadStatus? Status = null, LeadSource? Source = null, Guid? OwnerId = null, bool? Overdue = null);
 
@@ -104,7 +105,7 @@ public sealed class LeadQueries(IDbContextFactory<SalesFlowDbContext> dbFactory,
         return new LeadDetails(
             l.Id, l.Name, l.Company, l.Mobile, l.Email, l.Source, l.Status, l.DisqualifyReason, l.RegionId, found.RegionName, l.OwnerId, found.OwnerName,
             l.Needs, l.AssignedAtUtc, l.FirstContactAtUtc, l.IsFollowUpOverdue(clock.UtcNow, options.ReferralFollowUpWithin), l.Version,
-            l.CreatedAtUtc, l.CreatedBy, l.UpdatedAtUtc, l.UpdatedBy);
+            l.CreatedAtUtc, l.CreatedBy, l.UpdatedAtUtc, l.UpdatedBy, l.ConvertedCustomerId, l.ConvertedContactId, l.ConvertedOpportunityId);
     }
 
     // Lead.IsOverdue as SQL, for filtering; the two must say the same.

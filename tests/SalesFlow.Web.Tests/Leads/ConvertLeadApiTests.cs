@@ -33,6 +33,9 @@ public sealed class ConvertLeadApiTests(SalesFlowApp app) : IClassFixture<SalesF
         Assert.Equal(converted.Id("contactId"), customer.GetProperty("contacts")[0].Id());
         Assert.Equal(("空压机更新项目", 120000m, "初步接触", lead.Id()), (opportunity.Str("name"), opportunity.GetProperty("amount").GetDecimal(), opportunity.Str("stageNameZh"), opportunity.Id("sourceLeadId")));
         Assert.Equal("Converted", after.Str("status"));
+        Assert.Equal(
+            (converted.Id("customerId"), converted.Id("contactId"), converted.Id("opportunityId")),
+            (after.Id("convertedCustomerId"), after.Id("convertedContactId"), after.Id("convertedOpportunityId")));
 
         using var again = await rep.Post($"/api/v1/leads/{lead.Id()}/convert", new { opportunityName = "再次", amount = 1 });
         await again.ProblemAsync(HttpStatusCode.UnprocessableEntity, "lead.notConvertible");
