@@ -596,9 +596,6 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_activities");
 
-                    b.HasIndex("OpportunityId")
-                        .HasDatabaseName("ix_activities_opportunity_id");
-
                     b.HasIndex("CustomerId", "OccurredAtUtc")
                         .HasDatabaseName("ix_activities_customer_id_occurred_at_utc");
 
@@ -607,6 +604,9 @@ namespace SalesFlow.Migrations.Postgres.Migrations
 
                     b.HasIndex("OccurredAtUtc", "Id")
                         .HasDatabaseName("ix_activities_occurred_at_utc_id");
+
+                    b.HasIndex("OpportunityId", "OccurredAtUtc")
+                        .HasDatabaseName("ix_activities_opportunity_id_occurred_at_utc");
 
                     b.HasIndex("Type", "OccurredAtUtc")
                         .HasDatabaseName("ix_activities_type_occurred_at_utc");
@@ -2372,6 +2372,12 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_activities_leads_lead_id");
+
+                    b.HasOne("SalesFlow.Core.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_opportunities_opportunity_id");
 
                     b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
                         .WithMany()

@@ -67,6 +67,24 @@ public sealed class ActivityApiTests(SalesFlowApp app) : IClassFixture<SalesFlow
     }
 
     [Fact]
+    public async Task An_activity_can_belong_to_an_opportunity_of_its_customer_and_the_list_filters_by_it()
+    {
+        var rep = await app.ClientAsync("rep.huabei.4");
+        var customers = (await rep.GetJsonAsync("/api/v1/customers?pageSize=2")).Items();
+        var (customer, other) = (customers[0].Id(), customers[1].Id());
+        var deal = await rep.PostJsonAsync("/api/v1/opportunities", new { name = "活动关联测试", customerId = customer, amount = 50000 }, HttpStatusCode.Created);
+
+        var created = await rep.PostJsonAsync("/api/v1/activities", new { type = "Meeting", customerId = customer, opportunityId = deal.Id(), subject = "方案讲解", occurredAtUtc = "2026-03-02T02:00:00Z" }, HttpStatusCode.Created);
+        using var wrongCustomer = await rep.Post("/api/v1/activities", new { type = "Call", customerId = other, opportunityId = deal.Id(), subject = "电话", occurredAtUtc = "2026-03-02T02:00:00Z" });
+        using var unknown = await rep.Post("/api/v1/activities", new { type = "Call", customerId = customer, opportunityId = Guid.CreateVersion7(), subject = "电话", occurredAtUtc = "2026-03-02T02:00:00Z" });
+        var ofDeal = await rep.GetJsonAsync($"/api/v1/activities?opportunityId={deal.Id()}");
+
+        Assert.Equal(created.Id(), Assert.Single(ofDeal.Items()).Id());
+        Assert.Contains("opportunityId", (await wrongCustomer.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Contains("opportunityId", (await unknown.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    [Fact]
     public async Task The_activity_list_pages_by_cursor_without_repeating_a_row()
     {
         var manager = await app.ClientAsync("manager.huadong");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.FieldWork.Activities;
@@ -16,6 +17,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.NextStep).HasMaxLength(Activity.TextMaxLength);
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(a => a.OpportunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
 
@@ -25,7 +27,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.OwnerId, a.OccurredAtUtc, a.Id });
         builder.HasIndex(a => new { a.CustomerId, a.OccurredAtUtc });
         builder.HasIndex(a => new { a.LeadId, a.OccurredAtUtc });
-        builder.HasIndex(a => a.OpportunityId);
+        builder.HasIndex(a => new { a.OpportunityId, a.OccurredAtUtc });
         builder.HasIndex(a => new { a.Type, a.OccurredAtUtc });
     }
 }

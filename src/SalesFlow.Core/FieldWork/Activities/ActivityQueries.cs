@@ -11,7 +11,8 @@ public sealed record ActivityRow(
 
 /// <summary><paramref name="From"/>/<paramref name="To"/> are company-local dates, both inclusive.</summary>
 public sealed record ActivityFilter(
-    Guid? CustomerId = null, Guid? LeadId = null, Guid? OwnerId = null, ActivityType? Type = null, DateOnly? From = null, DateOnly? To = null);
+    Guid? CustomerId = null, Guid? LeadId = null, Guid? OwnerId = null, ActivityType? Type = null, DateOnly? From = null, DateOnly? To = null,
+    Guid? OpportunityId = null);
 
 public sealed class ActivityQueries(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock)
 {
@@ -36,6 +37,11 @@ public sealed class ActivityQueries(IDbContextFactory<SalesFlowDbContext> dbFact
         if (filter.LeadId is { } lead)
         {
             query = query.Where(a => a.LeadId == lead);
+        }
+
+        if (filter.OpportunityId is { } opportunity)
+        {
+            query = query.Where(a => a.OpportunityId == opportunity);
         }
 
         if (filter.OwnerId is { } owner)

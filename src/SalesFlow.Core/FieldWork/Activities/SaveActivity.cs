@@ -4,6 +4,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 
 namespace SalesFlow.Core.FieldWork.Activities;
 
@@ -107,6 +108,20 @@ public sealed class SaveActivityHandler(IDbContextFactory<SalesFlowDbContext> db
         if (request.LeadId is { } lead && !await db.Leads.VisibleTo(actor).AnyAsync(l => l.Id == lead && !l.IsDeleted, ct))
         {
             return Error.Invalid("leadId", "notFound");
+        }
+
+        if (request.OpportunityId is { } opportunity)
+        {
+            var ofCustomer = await db.Opportunities.VisibleTo(actor).Where(o => o.Id == opportunity).Select(o => (Guid?)o.CustomerId).SingleOrDefaultAsync(ct);
+            if (ofCustomer is null)
+            {
+                return Error.Invalid("opportunityId", "notFound");
+            }
+
+            if (ofCustomer != request.CustomerId)
+            {
+                return Error.Invalid("opportunityId", "notOfCustomer");
+            }
         }
 
         return null;

@@ -12,7 +12,8 @@ public sealed record ActivityBody(
     Guid? Id = null, string? CustomerName = null, string? LeadName = null, string? OwnerName = null);
 
 public sealed record ActivityListQuery(
-    Guid? CustomerId, Guid? LeadId, Guid? OwnerId, ActivityType? Type, DateOnly? From, DateOnly? To, string? Sort, string? Cursor, int? PageSize, bool? Count);
+    Guid? CustomerId, Guid? LeadId, Guid? OwnerId, ActivityType? Type, DateOnly? From, DateOnly? To, string? Sort, string? Cursor, int? PageSize, bool? Count,
+    Guid? OpportunityId);
 
 public sealed record WorkLogListQuery(Guid? OwnerId, DateOnly? From, DateOnly? To, WorkLogStatus? Status, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
@@ -26,7 +27,7 @@ internal static class ActivityEndpoints
     {
         var group = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(FieldWorkPermissions.View);
         group.MapGet("/", async ([AsParameters] ActivityListQuery q, Actor actor, ActivityQueries queries, CancellationToken ct) =>
-            (await queries.ListAsync(actor, new ActivityFilter(q.CustomerId, q.LeadId, q.OwnerId, q.Type, q.From, q.To), Page(q.Sort, q.Cursor, q.PageSize, q.Count), ct)).ToOk())
+            (await queries.ListAsync(actor, new ActivityFilter(q.CustomerId, q.LeadId, q.OwnerId, q.Type, q.From, q.To, q.OpportunityId), Page(q.Sort, q.Cursor, q.PageSize, q.Count), ct)).ToOk())
             .WithName("ListActivities");
         group.MapGet("/{id:guid}", async (Guid id, Actor actor, ActivityQueries queries, CancellationToken ct) =>
             (await queries.GetAsync(actor, id, ct)).ToOk()).WithName("GetActivity");
