@@ -37,4 +37,24 @@ public sealed class ReadmeScreenshotTests(Browser browser, SalesFlowServer serve
             await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "org.png") });
         });
     }
+
+    [Fact]
+    public async Task The_opportunity_board_and_visits_render_in_Chinese_for_the_README()
+    {
+        Directory.CreateDirectory(Folder);
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "manager.huadong");
+            await page.GetByTestId("nav-opportunities").ClickAsync();
+            await page.GetByTestId("view-kanban").ClickAsync();
+            await Expect(page.Locator("[data-testid=kanban-card]").First).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(500);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "opportunities.png") });
+
+            await page.GetByTestId("nav-visit-compliance").ClickAsync();
+            await Expect(page.GetByTestId("compliance-total")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(500);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "visit-compliance.png") });
+        });
+    }
 }
