@@ -38,6 +38,12 @@ public sealed class ImportJourneyTests(Browser browser, SalesFlowServer server) 
             await Expect(page.GetByTestId("import-applied")).ToHaveTextAsync("2");
             await Expect(page.GetByTestId("import-errors")).ToHaveCountAsync(0);
 
+            // Both attempts are listed; opening the rejected one shows its error again.
+            await Expect(page.GetByTestId("recent-import")).ToHaveCountAsync(2);
+            await page.GetByTestId("recent-import").Nth(1).ClickAsync();
+            await Expect(page.GetByTestId("import-status")).ToHaveAttributeAsync("data-status", "Rejected");
+            await Expect(page.GetByTestId("import-error")).ToHaveAttributeAsync("data-line", "3");
+
             await page.GetByTestId("nav-leads").ClickAsync();
             await Expect(page.GetByTestId("lead-grid").GetByTestId("lead-name").First).ToBeVisibleAsync();
             await page.GetByTestId("lead-search").FillAsync($"导入测试公司{suffix}");
