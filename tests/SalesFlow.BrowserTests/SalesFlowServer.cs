@@ -33,6 +33,8 @@ public sealed class SalesFlowServer : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:SalesFlow", $"Data Source={_database}");
         builder.UseSetting("Demo:Seed", "true");
+        // Start/stop lines of 20+ servers would bury a failing journey's message in the CI log.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     public override async ValueTask DisposeAsync()

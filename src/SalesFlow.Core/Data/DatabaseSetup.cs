@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SalesFlow.Core.Data;
 
@@ -32,6 +33,9 @@ public static class DatabaseSetup
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly("SalesFlow.Migrations.Sqlite")),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly("SalesFlow.Migrations.Postgres")),
         };
-        return options.UseSnakeCaseNamingConvention();
+        // EF's own SQLite table rebuilds turn foreign keys off outside the migration transaction and warn about it
+        // on every start; the rebuilds are EF-generated and idempotent, so the warning only buries real output.
+        return options.UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
     }
 }
