@@ -53,6 +53,15 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
 
+    // Catalog
+    public DbSet<Catalog.Products.Product> Products => Set<Catalog.Products.Product>();
+
+    public DbSet<Catalog.Products.ProductUnitConversion> ProductUnitConversions => Set<Catalog.Products.ProductUnitConversion>();
+
+    public DbSet<Catalog.Prices.PriceList> PriceLists => Set<Catalog.Prices.PriceList>();
+
+    public DbSet<Catalog.Prices.PriceListItem> PriceListItems => Set<Catalog.Prices.PriceListItem>();
+
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
