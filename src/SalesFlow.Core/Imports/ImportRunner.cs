@@ -53,7 +53,7 @@ public sealed class ImportRunner(
         finally
         {
             progress.Forget(jobId);
-            File.Delete(path);
+            DeleteUpload(path);
         }
     }
 
@@ -65,11 +65,20 @@ public sealed class ImportRunner(
         foreach (var job in cutOff)
         {
             job.Fail("import.interrupted", time.GetUtcNow().UtcDateTime);
-            File.Delete(options.PathOf(job.Id));
+            DeleteUpload(options.PathOf(job.Id));
         }
 
         await db.SaveChangesAsync(ct);
         return await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.CreatedAtUtc).Select(j => j.Id).ToListAsync(ct);
+    }
+
+    // The upload may be gone already (another instance's disk, a cleaned temp folder): a missing folder is no error.
+    private static void DeleteUpload(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     private async Task RunAsync(SalesFlowDbContext jobs, ImportJob job, Actor actor, string path, CancellationToken ct)
