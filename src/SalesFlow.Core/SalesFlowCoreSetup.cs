@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
@@ -63,6 +64,7 @@ public static class SalesFlowCoreSetup
             .AddLeads()
             .AddImports()
             .AddFieldWork()
-            .AddOpportunities();
+            .AddOpportunities()
+            .AddCatalog();
     }
 }

@@ -35,6 +35,7 @@ builder.Services.AddSingleton(database);
 builder.Services.AddImportWorker(config);
 builder.Services.AddSingleton(config.GetSection("Visits").Get<SalesFlow.Core.FieldWork.Visits.VisitOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Travel").Get<SalesFlow.Core.FieldWork.Travel.TravelOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();
