@@ -1,4 +1,5 @@
 using SalesFlow.Core.Auditing;
+using SalesFlow.Core.Bids;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -38,6 +39,9 @@ public static class RolePermissions
         [OpportunityPermissions.View] = Internal,
         [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
+        [BidPermissions.View] = Internal,
+        [BidPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [BidPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

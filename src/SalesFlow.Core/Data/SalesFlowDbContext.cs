@@ -62,6 +62,11 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Catalog.Prices.PriceListItem> PriceListItems => Set<Catalog.Prices.PriceListItem>();
 
+    // Bids
+    public DbSet<Bids.Bid> Bids => Set<Bids.Bid>();
+
+    public DbSet<Bids.BidStepRecord> BidSteps => Set<Bids.BidStepRecord>();
+
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
