@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Bids;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
@@ -8,6 +9,7 @@ using SalesFlow.Core.FieldWork.Travel;
 using SalesFlow.Core.FieldWork.Visits;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Auditing;
@@ -87,7 +89,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     }
 
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
-        nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest)];
+        nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -118,6 +120,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Visit) => actor.Can(FieldWorkPermissions.View) && await db.Visits.VisibleTo(actor).AnyAsync(v => v.Id == guid, ct),
             nameof(RoutePlan) => actor.Can(FieldWorkPermissions.View) && await db.RoutePlans.VisibleTo(actor).AnyAsync(p => p.Id == guid, ct),
             nameof(TravelRequest) => actor.Can(FieldWorkPermissions.View) && await db.TravelRequests.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
+            nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
+            nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             _ => null,
         };
     }
