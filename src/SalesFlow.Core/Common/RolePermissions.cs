@@ -1,3 +1,4 @@
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
@@ -38,6 +39,8 @@ public static class RolePermissions
         [OpportunityPermissions.View] = Internal,
         [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
+        [ApprovalPermissions.View] = Internal,
+        [ApprovalPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

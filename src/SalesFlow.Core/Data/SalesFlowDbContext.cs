@@ -62,6 +62,11 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Catalog.Prices.PriceListItem> PriceListItems => Set<Catalog.Prices.PriceListItem>();
 
+    // Approvals
+    public DbSet<Approvals.ApprovalRequest> ApprovalRequests => Set<Approvals.ApprovalRequest>();
+
+    public DbSet<Approvals.ApprovalStep> ApprovalSteps => Set<Approvals.ApprovalStep>();
+
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -152,6 +152,211 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CurrentApproverRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("current_approver_role");
+
+                    b.Property<Guid?>("CurrentApproverUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_approver_unit_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<decimal?>("Percentage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("percentage");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<Guid>("RequestedByUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_unit_id");
+
+                    b.Property<string>("RequiredRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("required_role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject_number");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_title");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_requests");
+
+                    b.HasIndex("RequestedByUnitId")
+                        .HasDatabaseName("ix_approval_requests_requested_by_unit_id");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_approval_requests_created_at_utc_id");
+
+                    b.HasIndex("RequestedById", "Status")
+                        .HasDatabaseName("ix_approval_requests_requested_by_id_status");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_approval_requests_subject_kind_subject_id");
+
+                    b.HasIndex("UpdatedAtUtc", "Id")
+                        .HasDatabaseName("ix_approval_requests_updated_at_utc_id");
+
+                    b.HasIndex("Status", "CurrentApproverRole", "RequestedByUnitId")
+                        .HasDatabaseName("ix_approval_requests_status_current_approver_role_requested_by");
+
+                    b.ToTable("approval_requests", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApproverRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("approver_role");
+
+                    b.Property<Guid>("ApproverUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approver_unit_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_steps");
+
+                    b.HasIndex("ApproverUnitId")
+                        .HasDatabaseName("ix_approval_steps_approver_unit_id");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_approval_steps_decided_by_id");
+
+                    b.HasIndex("RequestId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_approval_steps_request_id_position");
+
+                    b.ToTable("approval_steps", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2608,6 +2813,46 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_employees_requested_by_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_org_units_requested_by_unit_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalStep", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_steps_org_units_approver_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_approval_steps_employees_decided_by_id");
+
+                    b.HasOne("SalesFlow.Core.Approvals.ApprovalRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_steps_approval_requests_request_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Catalog.Prices.PriceList", b =>
                 {
                     b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
@@ -3040,6 +3285,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_org_unit_moves_org_units_org_unit_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Catalog.Prices.PriceList", b =>

@@ -143,6 +143,211 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CurrentApproverRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_approver_role");
+
+                    b.Property<Guid?>("CurrentApproverUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_approver_unit_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<long?>("Percentage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percentage");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<Guid>("RequestedByUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_unit_id");
+
+                    b.Property<string>("RequiredRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_number");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_title");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_requests");
+
+                    b.HasIndex("RequestedByUnitId")
+                        .HasDatabaseName("ix_approval_requests_requested_by_unit_id");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_approval_requests_created_at_utc_id");
+
+                    b.HasIndex("RequestedById", "Status")
+                        .HasDatabaseName("ix_approval_requests_requested_by_id_status");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_approval_requests_subject_kind_subject_id");
+
+                    b.HasIndex("UpdatedAtUtc", "Id")
+                        .HasDatabaseName("ix_approval_requests_updated_at_utc_id");
+
+                    b.HasIndex("Status", "CurrentApproverRole", "RequestedByUnitId")
+                        .HasDatabaseName("ix_approval_requests_status_current_approver_role_requested_by_unit_id");
+
+                    b.ToTable("approval_requests", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApproverRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_role");
+
+                    b.Property<Guid>("ApproverUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_unit_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_steps");
+
+                    b.HasIndex("ApproverUnitId")
+                        .HasDatabaseName("ix_approval_steps_approver_unit_id");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_approval_steps_decided_by_id");
+
+                    b.HasIndex("RequestId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_approval_steps_request_id_position");
+
+                    b.ToTable("approval_steps", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2599,6 +2804,46 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_employees_requested_by_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_org_units_requested_by_unit_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalStep", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_steps_org_units_approver_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_approval_steps_employees_decided_by_id");
+
+                    b.HasOne("SalesFlow.Core.Approvals.ApprovalRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_steps_approval_requests_request_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Catalog.Prices.PriceList", b =>
                 {
                     b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
@@ -3031,6 +3276,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_org_unit_moves_org_units_org_unit_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Catalog.Prices.PriceList", b =>
