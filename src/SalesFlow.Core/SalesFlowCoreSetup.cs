@@ -13,6 +13,7 @@ using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core;
 
@@ -67,6 +68,7 @@ public static class SalesFlowCoreSetup
             .AddFieldWork()
             .AddOpportunities()
             .AddCatalog()
-            .AddApprovals();
+            .AddApprovals()
+            .AddQuotes();
     }
 }

@@ -17,6 +17,7 @@ using SalesFlow.Web.Features.Imports;
 using SalesFlow.Web.Features.Leads;
 using SalesFlow.Web.Features.Opportunities;
 using SalesFlow.Web.Features.Organization;
+using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using Scalar.AspNetCore;
 
@@ -105,6 +106,7 @@ app.MapImportEndpoints();
 app.MapFieldWorkEndpoints();
 app.MapOpportunityEndpoints();
 app.MapApprovalEndpoints();
+app.MapQuoteEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

@@ -7,6 +7,7 @@ using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Common;
 
@@ -41,6 +42,8 @@ public static class RolePermissions
         [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
         [ApprovalPermissions.View] = Internal,
         [ApprovalPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
+        [QuotePermissions.View] = Internal,
+        [QuotePermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

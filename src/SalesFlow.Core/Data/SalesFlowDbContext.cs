@@ -67,6 +67,11 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Approvals.ApprovalStep> ApprovalSteps => Set<Approvals.ApprovalStep>();
 
+    // Quotes
+    public DbSet<Quotes.Quote> Quotes => Set<Quotes.Quote>();
+
+    public DbSet<Quotes.QuoteLine> QuoteLines => Set<Quotes.QuoteLine>();
+
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
