@@ -19,9 +19,12 @@ public sealed record ApprovalDetails(
     ApprovalStatus Status, string? CurrentApproverRole, bool CanDecide, IReadOnlyList<ApprovalStepRow> Steps,
     DateTime CreatedAtUtc, string CreatedBy, DateTime? DecidedAtUtc, int Version);
 
-/// <summary>List filters: <c>Mine</c> = only pending requests whose current step the caller may decide now; <c>DecidedByMe</c> = only requests in which the caller decided a step.</summary>
+/// <summary>
+/// List filters: <c>Mine</c> = only pending requests whose current step the caller may decide now; <c>DecidedByMe</c> =
+/// only requests in which the caller decided a step; <c>RequestedByMe</c> = only the caller's own requests.
+/// </summary>
 public sealed record ApprovalFilter(
-    ApprovalStatus? Status = null, bool Mine = false, bool DecidedByMe = false, string? SubjectKind = null, Guid? SubjectId = null);
+    ApprovalStatus? Status = null, bool Mine = false, bool DecidedByMe = false, string? SubjectKind = null, Guid? SubjectId = null, bool RequestedByMe = false);
 
 public sealed class ApprovalQueries(IDbContextFactory<SalesFlowDbContext> dbFactory)
 {
@@ -119,6 +122,12 @@ public sealed class ApprovalQueries(IDbContextFactory<SalesFlowDbContext> dbFact
             var me = actor.EmployeeId ?? Guid.Empty;
             var decided = db.Set<ApprovalStep>().Where(s => s.DecidedById == me).Select(s => s.RequestId);
             query = query.Where(r => decided.Contains(r.Id));
+        }
+
+        if (filter.RequestedByMe)
+        {
+            var me = actor.EmployeeId ?? Guid.Empty;
+            query = query.Where(r => r.RequestedById == me);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.SubjectKind))

@@ -204,6 +204,7 @@ public sealed class QuoteApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp
 
         var approved = await VerbAsync(rep, updated, "submit");
         edited["version"] = approved.Number("version");
+        edited["status"] = approved.Str("status");
         edited["lines"] = quote.GetProperty("lines").EnumerateArray().Select(l => new { productId = l.Id("productId"), quantity = 5m, unit = l.Str("unit"), discountPercent = 0m }).ToList();
         using (var notDraft = await rep.Put($"/api/v1/quotes/{quote.Id()}", edited))
         {

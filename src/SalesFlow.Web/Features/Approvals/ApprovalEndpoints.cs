@@ -8,7 +8,7 @@ namespace SalesFlow.Web.Features.Approvals;
 public sealed record DecisionBody(string? Comment, int? Version = null);
 
 public sealed record ApprovalListQuery(
-    ApprovalStatus? Status, bool? Mine, bool? DecidedByMe, string? SubjectKind, Guid? SubjectId, string? Sort, string? Cursor, int? PageSize, bool? Count);
+    ApprovalStatus? Status, bool? Mine, bool? DecidedByMe, bool? RequestedByMe, string? SubjectKind, Guid? SubjectId, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
 internal static class ApprovalEndpoints
 {
@@ -29,7 +29,7 @@ internal static class ApprovalEndpoints
 
     private static async Task<IResult> List([AsParameters] ApprovalListQuery query, Actor actor, ApprovalQueries queries, CancellationToken ct)
     {
-        var filter = new ApprovalFilter(query.Status, query.Mine ?? false, query.DecidedByMe ?? false, query.SubjectKind, query.SubjectId);
+        var filter = new ApprovalFilter(query.Status, query.Mine ?? false, query.DecidedByMe ?? false, query.SubjectKind, query.SubjectId, query.RequestedByMe ?? false);
         var page = new PageRequest(query.Sort, query.Cursor, query.PageSize ?? 50, query.Count ?? true);
         return (await queries.ListAsync(actor, filter, page, ct)).ToOk();
     }
