@@ -17,9 +17,15 @@ public sealed class QuoteJourneyTests(Browser browser, SalesFlowServer server) :
             await page.GetByTestId("nav-quotes").ClickAsync();
             await page.GetByTestId("new-quote").ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByTestId("quote-customer").FillAsync("有限公司");
-            await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
             await dialog.GetByTestId("quote-title").FillAsync(title);
+            await dialog.GetByTestId("quote-customer").FillAsync("有限公司");
+
+            // Let the debounced search answer before picking, or its late answer reopens the list over the dialog.
+            await page.WaitForTimeoutAsync(800);
+            var option = page.Locator(".mud-popover-open .mud-list-item").First;
+            await Expect(option).ToBeVisibleAsync();
+            await option.ClickAsync();
+            await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
             await dialog.GetByTestId("dialog-save").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/quotes/[0-9a-f-]{36}$"));
             await Expect(page.GetByTestId("quote-status")).ToHaveTextAsync("草稿");
