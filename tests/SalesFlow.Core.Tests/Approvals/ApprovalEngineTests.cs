@@ -135,6 +135,10 @@ public class ApprovalEngineTests
         Assert.Empty((await queries.ListAsync(north, new ApprovalFilter(Mine: true), new PageRequest(), Ct)).Value!.Items);
         Assert.True((await queries.GetAsync(manager, request.Id, Ct)).Value!.CanDecide);
         Assert.False((await queries.GetAsync(rep, request.Id, Ct)).Value!.CanDecide);
+        Assert.Equal([request.Id], (await queries.ListAsync(rep, new ApprovalFilter(RequestedByMe: true), new PageRequest(), Ct)).Value!.Items.Select(i => i.Id));
+        Assert.Empty((await queries.ListAsync(manager, new ApprovalFilter(RequestedByMe: true), new PageRequest(), Ct)).Value!.Items);
+        Assert.Equal(1, await queries.PendingForAsync(manager, Ct));
+        Assert.Equal(0, await queries.PendingForAsync(rep, Ct));
 
         Assert.True((await DecideAsync(database, handler, manager, request.Id, true, "同意")).IsSuccess);
         var afterManager = await ReloadAsync(database, request.Id);
