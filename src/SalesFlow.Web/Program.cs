@@ -8,6 +8,7 @@ using SalesFlow.Web;
 using SalesFlow.Web.Api;
 using SalesFlow.Web.Components;
 using SalesFlow.Web.Features.Account;
+using SalesFlow.Web.Features.Approvals;
 using SalesFlow.Web.Features.Audit;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Bids;
@@ -17,6 +18,7 @@ using SalesFlow.Web.Features.Imports;
 using SalesFlow.Web.Features.Leads;
 using SalesFlow.Web.Features.Opportunities;
 using SalesFlow.Web.Features.Organization;
+using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using Scalar.AspNetCore;
 
@@ -38,6 +40,7 @@ builder.Services.AddSingleton(config.GetSection("Visits").Get<SalesFlow.Core.Fie
 builder.Services.AddSingleton(config.GetSection("Travel").Get<SalesFlow.Core.FieldWork.Travel.TravelOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Bids").Get<SalesFlow.Core.Bids.BidOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();
@@ -105,6 +108,8 @@ app.MapImportEndpoints();
 app.MapFieldWorkEndpoints();
 app.MapOpportunityEndpoints();
 app.MapBidEndpoints();
+app.MapApprovalEndpoints();
+app.MapQuoteEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

@@ -1,3 +1,4 @@
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Bids;
 using SalesFlow.Core.Customers;
@@ -7,6 +8,7 @@ using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Common;
 
@@ -42,6 +44,10 @@ public static class RolePermissions
         [BidPermissions.View] = Internal,
         [BidPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [BidPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
+        [ApprovalPermissions.View] = Internal,
+        [ApprovalPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
+        [QuotePermissions.View] = Internal,
+        [QuotePermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -66,6 +66,12 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Bids.Bid> Bids => Set<Bids.Bid>();
 
     public DbSet<Bids.BidStepRecord> BidSteps => Set<Bids.BidStepRecord>();
+    // Approvals
+    public DbSet<Approvals.ApprovalRequest> ApprovalRequests => Set<Approvals.ApprovalRequest>();
+    public DbSet<Approvals.ApprovalStep> ApprovalSteps => Set<Approvals.ApprovalStep>();
+    // Quotes
+    public DbSet<Quotes.Quote> Quotes => Set<Quotes.Quote>();
+    public DbSet<Quotes.QuoteLine> QuoteLines => Set<Quotes.QuoteLine>();
 
     // Identity and access
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
