@@ -1,4 +1,5 @@
 using SalesFlow.Core.Auditing;
+using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -38,6 +39,11 @@ public static class RolePermissions
         [OpportunityPermissions.View] = Internal,
         [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
+        [CatalogPermissions.View] = Internal,
+        [CatalogPermissions.Manage] = [Roles.Director, Roles.SalesOps],
+        [CatalogPermissions.ViewCost] = [Roles.Finance, Roles.Director],
+        [CatalogPermissions.ManagePrices] = [Roles.Director, Roles.SalesOps],
+        [CatalogPermissions.ApprovePrices] = [Roles.Director],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;
