@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFlow.Core.Catalog.Prices;
+using SalesFlow.Core.Catalog.Products;
 
 namespace SalesFlow.Core.Catalog;
 
@@ -11,6 +12,11 @@ public static class CatalogModule
     {
         services.TryAddSingleton(new DiscountOptions());
         return services
-            .AddSingleton<DiscountAuthority>();
+            .AddSingleton<DiscountAuthority>()
+            .AddScoped<ProductQueries>()
+            .AddScoped<SaveProductHandler>()
+            .AddScoped<PriceListQueries>()
+            .AddScoped<PriceListHandler>()
+            .AddScoped<PriceQueries>();
     }
 }

@@ -1,6 +1,7 @@
 using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Bids;
+using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -48,6 +49,11 @@ public static class RolePermissions
         [ApprovalPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
         [QuotePermissions.View] = Internal,
         [QuotePermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
+        [CatalogPermissions.View] = Internal,
+        [CatalogPermissions.Manage] = [Roles.Director, Roles.SalesOps],
+        [CatalogPermissions.ViewCost] = [Roles.Finance, Roles.Director],
+        [CatalogPermissions.ManagePrices] = [Roles.Director, Roles.SalesOps],
+        [CatalogPermissions.ApprovePrices] = [Roles.Director],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -121,6 +121,10 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             }
         }
 
+        // Products and prices before anything that sells them (opportunities today, quotes and orders later).
+        new DemoCatalog(seed: 2031).AddTo(
+            db, db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.Region).ToDictionary(u => u.Code), DateOnly.FromDateTime(now.AddHours(8)));
+
         new DemoFieldWork(seed: 2030).AddAll(db, now);
 
         // The numbers above were handed out here, not by SequenceNumbers: move the series past them,

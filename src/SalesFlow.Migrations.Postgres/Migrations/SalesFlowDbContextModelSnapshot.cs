@@ -756,7 +756,6 @@ namespace SalesFlow.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesFlow.Core.Catalog.Prices.PriceListItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -908,7 +907,6 @@ namespace SalesFlow.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesFlow.Core.Catalog.Products.ProductUnitConversion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

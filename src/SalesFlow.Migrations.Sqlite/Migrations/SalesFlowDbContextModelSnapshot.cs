@@ -747,7 +747,6 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Catalog.Prices.PriceListItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -899,7 +898,6 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Catalog.Products.ProductUnitConversion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

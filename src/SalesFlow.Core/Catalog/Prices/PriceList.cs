@@ -92,6 +92,9 @@ public sealed class PriceList : IHasId, IAudited, IVersioned
 
     public void Rename(string name) => Name = name;
 
+    /// <summary>A new code (unique; the use case checks).</summary>
+    public void Recode(string code) => Code = code;
+
     public void AppliesTo(Guid? regionId, SalesChannel? channel, CustomerType? customerGroup, DealerTier? dealerTier)
     {
         RegionId = regionId;

@@ -29,6 +29,7 @@ internal sealed class PriceListItemConfiguration : IEntityTypeConfiguration<Pric
 {
     public void Configure(EntityTypeBuilder<PriceListItem> builder)
     {
+        builder.Property(i => i.Id).ValueGeneratedNever(); // prices added to a loaded list are new rows: inserted, not updated
         builder.Property(i => i.MinQuantity).IsQuantity();
         builder.Property(i => i.UnitPrice).IsMoney();
         builder.Property(i => i.FloorPrice).HasPrecision(18, 2);

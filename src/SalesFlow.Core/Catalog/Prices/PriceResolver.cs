@@ -18,7 +18,7 @@ public sealed record ResolvedPrice(
 /// <summary>
 /// The one place a list price is found (ADR-006). A list applies when it is active, valid on the day, and each of its
 /// segment fields (region, channel, customer group, dealer tier) is empty or equal to the buyer's. Among the lists that
-/// price the product, the most specific wins — dealer tier weighs more than customer group, customer group more than
+/// price the product at the quantity (a list without it falls through to the next), the most specific wins — dealer tier weighs more than customer group, customer group more than
 /// region, region more than channel (so any list naming the tier beats every list that does not) — then the later
 /// <c>ValidFrom</c>, then the code. Inside the winning list the quantity break is the highest minimum quantity not
 /// above the ordered quantity. All products of a document are resolved with one query.

@@ -82,6 +82,9 @@ public sealed class Product : IHasId, IAudited, IVersioned
 
     public IReadOnlyList<ProductUnitConversion> Conversions => _conversions;
 
+    /// <summary>A new SKU (unique; the use case checks).</summary>
+    public void Rename(string sku) => Sku = sku;
+
     public void Describe(string nameZh, string nameEn, string productLine, string category)
     {
         NameZh = nameZh;

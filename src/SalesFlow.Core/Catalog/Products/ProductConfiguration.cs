@@ -28,6 +28,7 @@ internal sealed class ProductUnitConversionConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<ProductUnitConversion> builder)
     {
+        builder.Property(c => c.Id).ValueGeneratedNever(); // replaced conversions are new rows: inserted, not updated
         builder.Property(c => c.Unit).HasMaxLength(Product.UnitMaxLength);
         builder.Property(c => c.FactorToBase).HasPrecision(18, 6);
         builder.HasIndex(c => new { c.ProductId, c.Unit }).IsUnique();
