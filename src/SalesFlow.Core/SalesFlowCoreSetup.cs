@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
@@ -65,6 +66,7 @@ public static class SalesFlowCoreSetup
             .AddImports()
             .AddFieldWork()
             .AddOpportunities()
-            .AddCatalog();
+            .AddCatalog()
+            .AddOrderToCash();
     }
 }

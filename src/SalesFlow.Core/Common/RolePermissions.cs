@@ -1,10 +1,12 @@
 using SalesFlow.Core.Auditing;
+using SalesFlow.Core.Billing;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
+using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
 
 namespace SalesFlow.Core.Common;
@@ -38,6 +40,12 @@ public static class RolePermissions
         [OpportunityPermissions.View] = Internal,
         [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [OpportunityPermissions.ManageStages] = [Roles.Director, Roles.SalesOps],
+        [OrderPermissions.View] = Internal,
+        [OrderPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [OrderPermissions.ReleaseHold] = [Roles.Finance],
+        [OrderPermissions.Fulfil] = [Roles.Logistics],
+        [BillingPermissions.View] = Internal,
+        [BillingPermissions.Manage] = [Roles.Finance],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;
