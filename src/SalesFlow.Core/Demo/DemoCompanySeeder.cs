@@ -129,6 +129,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         db.Counters.Add(new Counter(Customer.NumberSeries, SequenceNumbers.NoYear, customers.Count));
         // Demo dates are in Shanghai time (UTC+8, no daylight saving).
         new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
+        new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         await db.SaveChangesAsync(ct);
         return true;
     }
