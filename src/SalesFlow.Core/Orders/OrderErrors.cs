@@ -6,7 +6,6 @@ public static class OrderErrors
 {
     public static readonly Error NoLines = Error.Rule("order.noLines", "An order needs at least one line.");
 
-    public static readonly Error CustomerHasNoOwner = Error.Rule("order.customerDeleted", "The customer is deleted.");
 
     public static Error NotDraft(OrderStatus status) =>
         Error.Conflict("order.notDraft", $"Only a draft order can be changed or submitted; this one is {status}.", ("orderStatus", status.ToString()));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 
 namespace SalesFlow.Core.Orders;
@@ -19,6 +20,9 @@ public sealed record OrderDetails(
     string Currency, DateOnly OrderDate, DateOnly? RequestedDeliveryDate, int PaymentTermsDays, decimal NetAmount, decimal TaxAmount, decimal Total,
     decimal InvoicedAmount, string? HoldReason, string? ReleaseReason, string? CancelReason, DateTime? SubmittedAtUtc, DateTime? ConfirmedAtUtc,
     IReadOnlyList<OrderLineRow> Lines, CreditUsage Credit, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy);
+
+/// <summary>A product the customer can order today, with its list price per base unit (at quantity 1) and the units it is sold in.</summary>
+public sealed record PricedProduct(Guid Id, string Sku, string Name, string Unit, int QuantityDecimals, IReadOnlyList<string> Units, decimal UnitPrice, decimal TaxRate, string Currency);
 
 public sealed record OrderFilter(
     string? Q = null, OrderStatus? Status = null, Guid? CustomerId = null, Guid? OwnerId = null, DateOnly? From = null, DateOnly? To = null);
@@ -76,6 +80,32 @@ public sealed class OrderQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             o.Id, o.Number, o.Status, o.CustomerId, db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name).First(), o.DealerId,
             o.OwnerId, db.Employees.Where(e => e.Id == o.OwnerId).Select(e => e.Name).First(), o.OrderDate, o.Total, o.InvoicedAmount, o.Currency,
             o.HoldReason, o.CreatedAtUtc, o.Version), ct);
+    }
+
+    /// <summary>For the new-order form: active products that a price list prices for this customer today (direct channel).</summary>
+    public async Task<Result<IReadOnlyList<PricedProduct>>> PricedProductsAsync(Actor actor, Guid customerId, CancellationToken ct)
+    {
+        if (actor.Require(OrderPermissions.Edit) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == customerId && !c.IsDeleted, ct);
+        if (customer is null)
+        {
+            return CustomerErrors.NotFound(customerId);
+        }
+
+        var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => p.IsActive).OrderBy(p => p.Sku).Take(500).ToListAsync(ct);
+        var prices = await Catalog.Prices.PriceResolver.ResolveAsync(
+            db, Catalog.Prices.PriceContext.For(customer, Catalog.Prices.SalesChannel.Direct, clock.Today), products.Select(p => (p.Id, 1m)).ToList(), ct);
+        return products.Select((p, i) => (Product: p, Price: prices[i]))
+            .Where(x => x.Price is not null)
+            .Select(x => new PricedProduct(
+                x.Product.Id, x.Product.Sku, x.Product.NameZh, x.Product.Unit, x.Product.QuantityDecimals,
+                [x.Product.Unit, .. x.Product.Conversions.Select(c => c.Unit)], x.Price!.UnitPrice, x.Product.TaxRate, x.Price.Currency))
+            .ToList();
     }
 
     public async Task<Result<OrderDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct)

@@ -46,9 +46,17 @@ internal static class BillingEndpoints
             .RequireAuthorization(BillingPermissions.Manage).WithName("AllocateReceipt");
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(BillingPermissions.View);
-        reports.MapGet("/aging", async (DateOnly? asOf, ReportGrouping? by, Actor actor, BillingReports report, CancellationToken ct) =>
-            (await report.AgingAsync(actor, asOf, by ?? ReportGrouping.Customer, ct)).ToOk()).WithName("GetAgingReport");
-        reports.MapGet("/collection", async (string? period, ReportGrouping? by, Actor actor, BillingReports report, CancellationToken ct) =>
-            (await report.CollectionAsync(actor, period, by ?? ReportGrouping.Rep, ct)).ToOk()).WithName("GetCollectionReport");
+        reports.MapGet("/aging", async (DateOnly? asOf, string? by, Actor actor, BillingReports report, CancellationToken ct) =>
+            Grouping(by, ReportGrouping.Customer) is { } grouping
+                ? (await report.AgingAsync(actor, asOf, grouping, ct)).ToOk()
+                : Error.Invalid("by", "oneOf", ("allowed", "customer, rep, region")).ToProblem()).WithName("GetAgingReport");
+        reports.MapGet("/collection", async (string? period, string? by, Actor actor, BillingReports report, CancellationToken ct) =>
+            Grouping(by, ReportGrouping.Rep) is { } grouping
+                ? (await report.CollectionAsync(actor, period, grouping, ct)).ToOk()
+                : Error.Invalid("by", "oneOf", ("allowed", "customer, rep, region")).ToProblem()).WithName("GetCollectionReport");
     }
+
+    // by=customer|rep|region, any case.
+    private static ReportGrouping? Grouping(string? by, ReportGrouping fallback) =>
+        string.IsNullOrWhiteSpace(by) ? fallback : Enum.TryParse<ReportGrouping>(by.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(by.Trim()[0]) ? parsed : null;
 }

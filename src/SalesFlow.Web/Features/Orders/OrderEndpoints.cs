@@ -41,16 +41,18 @@ internal static class OrderEndpoints
             .WithName("GetOrder");
 
         var edit = group.MapGroup("").RequireAuthorization(OrderPermissions.Edit);
+        edit.MapGet("/priced-products", async (Guid customerId, Actor actor, OrderQueries queries, CancellationToken ct) =>
+            (await queries.PricedProductsAsync(actor, customerId, ct)).ToOk()).WithName("ListPricedProducts");
         edit.MapPost("/", Create).WithIdempotency().WithName("CreateOrder");
         edit.MapPut("/{id:guid}", Update).WithName("UpdateOrder");
-        edit.MapPost("/{id:guid}/submit", (Guid id, OrderVerbBody? body, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Submit, body, http, actor, handler, ct)).WithName("SubmitOrder");
-        edit.MapPost("/{id:guid}/confirm", (Guid id, OrderVerbBody? body, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Confirm, body, http, actor, handler, ct)).WithName("ConfirmOrder");
-        edit.MapPost("/{id:guid}/cancel", (Guid id, OrderVerbBody? body, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Cancel, body, http, actor, handler, ct)).WithName("CancelOrder");
-        group.MapPost("/{id:guid}/release-hold", (Guid id, OrderVerbBody? body, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.ReleaseHold, body, http, actor, handler, ct)).RequireAuthorization(OrderPermissions.ReleaseHold).WithName("ReleaseOrderHold");
+        edit.MapPost("/{id:guid}/submit", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
+            Step(id, OrderStep.Submit, http, actor, handler, ct)).WithName("SubmitOrder");
+        edit.MapPost("/{id:guid}/confirm", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
+            Step(id, OrderStep.Confirm, http, actor, handler, ct)).WithName("ConfirmOrder");
+        edit.MapPost("/{id:guid}/cancel", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
+            Step(id, OrderStep.Cancel, http, actor, handler, ct)).WithName("CancelOrder");
+        group.MapPost("/{id:guid}/release-hold", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
+            Step(id, OrderStep.ReleaseHold, http, actor, handler, ct)).RequireAuthorization(OrderPermissions.ReleaseHold).WithName("ReleaseOrderHold");
         group.MapPost("/{id:guid}/fulfil", async (Guid id, FulfilBody body, HttpRequest http, Actor actor, FulfilOrderHandler handler, CancellationToken ct) =>
             (await handler.HandleAsync(new FulfilOrder(id, body.Lines, Versions.From(http, body.Version)), actor, ct)).ToOk())
             .RequireAuthorization(OrderPermissions.Fulfil).WithName("FulfilOrder");
@@ -75,6 +77,22 @@ internal static class OrderEndpoints
         return (await handler.HandleAsync(request, actor, ct)).ToOk();
     }
 
-    private static async Task<IResult> Step(Guid id, OrderStep step, OrderVerbBody? body, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(new ChangeOrderStatus(id, step, Versions.From(http, body?.Version), body?.Reason), actor, ct)).ToOk();
+    // The verbs' body is optional (`POST /orders/{id}/submit` with none is fine): read it only when one was sent.
+    private static async Task<IResult> Step(Guid id, OrderStep step, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct)
+    {
+        OrderVerbBody? body = null;
+        if (http.ContentLength is > 0 || (http.ContentLength is null && http.HasJsonContentType()))
+        {
+            try
+            {
+                body = await http.ReadFromJsonAsync<OrderVerbBody>(ct);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return Error.Invalid("body", "format").ToProblem();
+            }
+        }
+
+        return (await handler.HandleAsync(new ChangeOrderStatus(id, step, Versions.From(http, body?.Version), body?.Reason), actor, ct)).ToOk();
+    }
 }
