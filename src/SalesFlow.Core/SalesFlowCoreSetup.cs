@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
@@ -13,6 +14,7 @@ using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core;
 
@@ -67,6 +69,8 @@ public static class SalesFlowCoreSetup
             .AddFieldWork()
             .AddOpportunities()
             .AddCatalog()
+            .AddApprovals()
+            .AddQuotes()
             .AddOrderToCash();
     }
 }

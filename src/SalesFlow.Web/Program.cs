@@ -8,6 +8,7 @@ using SalesFlow.Web;
 using SalesFlow.Web.Api;
 using SalesFlow.Web.Components;
 using SalesFlow.Web.Features.Account;
+using SalesFlow.Web.Features.Approvals;
 using SalesFlow.Web.Features.Audit;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Billing;
@@ -18,6 +19,7 @@ using SalesFlow.Web.Features.Leads;
 using SalesFlow.Web.Features.Opportunities;
 using SalesFlow.Web.Features.Orders;
 using SalesFlow.Web.Features.Organization;
+using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using Scalar.AspNetCore;
 
@@ -39,6 +41,7 @@ builder.Services.AddSingleton(config.GetSection("Visits").Get<SalesFlow.Core.Fie
 builder.Services.AddSingleton(config.GetSection("Travel").Get<SalesFlow.Core.FieldWork.Travel.TravelOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Credit").Get<SalesFlow.Core.Billing.CreditOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();
@@ -107,6 +110,8 @@ app.MapFieldWorkEndpoints();
 app.MapOpportunityEndpoints();
 app.MapOrderEndpoints();
 app.MapBillingEndpoints();
+app.MapApprovalEndpoints();
+app.MapQuoteEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Orders;
 
 namespace SalesFlow.Core.Billing;
@@ -13,6 +14,7 @@ public static class BillingModule
         return services
             .AddSingleton<OrderReview>()
             .AddScoped<OrderApprovalOutcome>()
+            .AddScoped<IApprovalSubjectHandler, OrderApprovalSubject>()
             .AddScoped<OrderQueries>()
             .AddScoped<CreateOrderHandler>()
             .AddScoped<UpdateOrderHandler>()

@@ -1,3 +1,4 @@
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Customers;
@@ -8,6 +9,7 @@ using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Common;
 
@@ -46,6 +48,10 @@ public static class RolePermissions
         [OrderPermissions.Fulfil] = [Roles.Logistics],
         [BillingPermissions.View] = Internal,
         [BillingPermissions.Manage] = [Roles.Finance],
+        [ApprovalPermissions.View] = Internal,
+        [ApprovalPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
+        [QuotePermissions.View] = Internal,
+        [QuotePermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -62,6 +62,16 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Catalog.Prices.PriceListItem> PriceListItems => Set<Catalog.Prices.PriceListItem>();
 
+    // Approvals
+    public DbSet<Approvals.ApprovalRequest> ApprovalRequests => Set<Approvals.ApprovalRequest>();
+
+    public DbSet<Approvals.ApprovalStep> ApprovalSteps => Set<Approvals.ApprovalStep>();
+
+    // Quotes
+    public DbSet<Quotes.Quote> Quotes => Set<Quotes.Quote>();
+
+    public DbSet<Quotes.QuoteLine> QuoteLines => Set<Quotes.QuoteLine>();
+
     // Identity and access
     public DbSet<Orders.Order> Orders => Set<Orders.Order>();
 

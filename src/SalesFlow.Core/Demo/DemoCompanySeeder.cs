@@ -131,6 +131,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         await db.SaveChangesAsync(ct);
+
+        // Quotes are priced by the PriceResolver and approved through the engine, which read the saved database.
+        await new DemoQuotes(seed: 2031, time).AddAsync(db, ct);
         return true;
     }
 }

@@ -34,6 +34,9 @@ public enum OrderChannel
 public sealed class Order : IHasId, IAudited, IVersioned
 {
     public const string NumberSeries = "SO";
+
+    /// <summary>The subject kind of an order's discount approval in the approvals engine.</summary>
+    public const string ApprovalKind = "Order";
     public const int ReasonMaxLength = 500;
     public const int MaxLines = 500;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
@@ -51,8 +52,8 @@ public sealed class OrderReview(DiscountAuthority discounts, CreditOptions credi
 }
 
 /// <summary>
-/// The one place an order waiting for a discount approval leaves that state: the approvals engine's subject handler
-/// for "Order" calls this when the request is decided. Approved → the credit check (confirmed or held); rejected → draft.
+/// The one place an order waiting for a discount approval leaves that state (called by <see cref="OrderApprovalSubject"/>
+/// when the approvals engine decides the request). Approved → the credit check (confirmed or held); rejected → draft.
 /// </summary>
 public sealed class OrderApprovalOutcome(OrderReview review, CompanyClock clock)
 {
@@ -72,4 +73,16 @@ public sealed class OrderApprovalOutcome(OrderReview review, CompanyClock clock)
         var (status, reason) = await review.CreditCheckAsync(db, order, ct);
         return order.Approved(status, reason, clock.UtcNow);
     }
+}
+
+/// <summary>The approvals engine's handler for orders: the final decision moves the order on, in the engine's transaction.</summary>
+public sealed class OrderApprovalSubject(OrderApprovalOutcome outcome) : IApprovalSubjectHandler
+{
+    public string Kind => Order.ApprovalKind;
+
+    public Task<Result> OnApprovedAsync(SalesFlowDbContext db, ApprovalRequest request, Actor actor, CancellationToken ct) =>
+        outcome.ApplyAsync(db, request.SubjectId, approved: true, ct);
+
+    public Task<Result> OnRejectedAsync(SalesFlowDbContext db, ApprovalRequest request, Actor actor, CancellationToken ct) =>
+        outcome.ApplyAsync(db, request.SubjectId, approved: false, ct);
 }

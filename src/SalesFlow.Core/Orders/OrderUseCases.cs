@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
@@ -114,7 +115,8 @@ public sealed record ChangeOrderStatus(Guid Id, OrderStep Step, int? Version = n
 /// <see cref="OrderReview"/>; release needs finance and a reason; cancel needs a reason and an order not delivered
 /// or invoiced. A held or pending order is neither edited nor submitted again.
 /// </summary>
-public sealed class ChangeOrderStatusHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, OrderReview review, OrderQueries queries)
+public sealed class ChangeOrderStatusHandler(
+    IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, OrderReview review, ApprovalEngine approvals, OrderQueries queries)
 {
     public async Task<Result<OrderDetails>> HandleAsync(ChangeOrderStatus request, Actor actor, CancellationToken ct)
     {
@@ -157,7 +159,7 @@ public sealed class ChangeOrderStatusHandler(IDbContextFactory<SalesFlowDbContex
                 _ => OrderErrors.NotDraft(order.Status),
             },
             OrderStep.ReleaseHold => order.ReleaseHold(reason!, clock.UtcNow),
-            OrderStep.Cancel => order.Cancel(reason!),
+            OrderStep.Cancel => await CancelAsync(db, order, reason!, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Step, null),
         };
         if (!done.IsSuccess)
@@ -181,11 +183,34 @@ public sealed class ChangeOrderStatusHandler(IDbContextFactory<SalesFlowDbContex
         }
 
         var outcome = await review.ReviewAsync(db, actor, order, ct);
+        if (outcome.Status == OrderStatus.PendingApproval)
+        {
+            // One request to the approvals engine, saved with the order; its decision comes back through OrderApprovalSubject.
+            var customer = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Name).SingleAsync(ct);
+            var maxDiscount = order.Lines.Max(l => l.DiscountPercent);
+            var requested = await ApprovalEngine.RequestAsync(
+                db, actor, new ApprovalSubject(Order.ApprovalKind, order.Id, order.Number, customer), outcome.ApproverRole!, order.NetAmount, maxDiscount,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"订单行 {string.Join("、", outcome.LinesNeedingApproval)} 的折扣超出提交人权限（最高 {maxDiscount:0.##}%）"), ct);
+            if (!requested.IsSuccess)
+            {
+                return requested.Error!;
+            }
+        }
 
-        // PendingApproval: the approvals engine (branch `quotes`) is not merged yet. This is the one call site where
-        // its request for outcome.ApproverRole is to be created, in this transaction; OrderApprovalOutcome.ApplyAsync
-        // is what its subject handler calls with the decision. Until then the order waits in PendingApproval.
         return order.Submit(outcome.Status, outcome.HoldReason, clock.UtcNow);
+    }
+
+    // A cancelled order withdraws its pending approval request.
+    private async Task<Result> CancelAsync(SalesFlowDbContext db, Order order, string reason, CancellationToken ct)
+    {
+        var pending = order.Status == OrderStatus.PendingApproval;
+        var cancelled = order.Cancel(reason);
+        if (cancelled.IsSuccess && pending)
+        {
+            await approvals.CancelForSubjectAsync(db, Order.ApprovalKind, order.Id, ct);
+        }
+
+        return cancelled;
     }
 }
 

@@ -193,6 +193,13 @@ public sealed class OrderToCashApiTests(SalesFlowApp app) : IClassFixture<SalesF
         Assert.Equal("PendingApproval", (await rep.PostJsonAsync($"/api/v1/orders/{discounted.Id()}/submit", new { })).Str("status"));
         using var confirmPending = await rep.Post($"/api/v1/orders/{discounted.Id()}/confirm", null);
         await confirmPending.ProblemAsync(HttpStatusCode.Conflict, "order.awaitingApproval");
+
+        // The regional manager approves through the approvals engine; the order goes on to the credit check.
+        var manager = await app.ClientAsync("manager.huadong");
+        var request = (await manager.GetJsonAsync($"/api/v1/approvals?subjectId={discounted.Id()}")).Items().Single();
+        Assert.Equal(("Order", "RegionalManager"), (request.Str("subjectKind"), request.Str("requiredRole")));
+        await manager.PostJsonAsync($"/api/v1/approvals/{request.Id()}/approve", new { comment = "大客户，同意" });
+        Assert.Equal("Confirmed", (await rep.GetJsonAsync($"/api/v1/orders/{discounted.Id()}")).Str("status"));
     }
 
     [Fact]
