@@ -39,6 +39,11 @@ internal sealed class DemoOrders(int seed)
     public (int Orders, int Lines, int Invoices, int Receipts) AddTo(SalesFlowDbContext db, DateTime nowUtc, DateOnly today)
     {
         var priced = PricedProducts(db, today);
+        if (priced.Count == 0)
+        {
+            return (0, 0, 0, 0); // the catalog demo's products have no list this demo can price with
+        }
+
         var customers = db.Customers.Local.OrderBy(c => c.Number, StringComparer.Ordinal).ToList();
 
         // About one customer in twenty pays late or not at all: the aging buckets, the over-limit accounts and the holds.
