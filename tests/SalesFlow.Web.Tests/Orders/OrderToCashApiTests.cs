@@ -259,8 +259,12 @@ public sealed class OrderToCashApiTests(SalesFlowApp app) : IClassFixture<SalesF
         // Over-allocation is refused and saves nothing; the unapplied rest stays as the customer's credit.
         using (var over = await finance.Post("/api/v1/receipts", new
         {
-            customerId = customer, amount = total + 1_000m, receivedOn = issue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), method = "BankTransfer",
-            reference = "BK-1", allocations = new[] { new { invoiceId = invoice.Id(), amount = total + 1m } },
+            customerId = customer,
+            amount = total + 1_000m,
+            receivedOn = issue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            method = "BankTransfer",
+            reference = "BK-1",
+            allocations = new[] { new { invoiceId = invoice.Id(), amount = total + 1m } },
         }))
         {
             await over.ProblemAsync(HttpStatusCode.UnprocessableEntity, "receipt.overAllocated");
@@ -269,8 +273,12 @@ public sealed class OrderToCashApiTests(SalesFlowApp app) : IClassFixture<SalesF
         var part = decimal.Round(total * 0.4m, 2);
         var receipt = await finance.PostJsonAsync("/api/v1/receipts", new
         {
-            customerId = customer, amount = total + 1_000m, receivedOn = issue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), method = "BankTransfer",
-            reference = "BK-2", allocations = new[] { new { invoiceId = invoice.Id(), amount = part } },
+            customerId = customer,
+            amount = total + 1_000m,
+            receivedOn = issue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            method = "BankTransfer",
+            reference = "BK-2",
+            allocations = new[] { new { invoiceId = invoice.Id(), amount = part } },
         }, HttpStatusCode.Created);
         Assert.Equal((part, total + 1_000m - part), (receipt.GetProperty("allocatedAmount").GetDecimal(), receipt.GetProperty("unapplied").GetDecimal()));
         var partly = await finance.GetJsonAsync($"/api/v1/invoices/{invoice.Id()}");
