@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Bids;
+using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
@@ -71,6 +72,7 @@ public static class SalesFlowCoreSetup
             .AddCatalog()
             .AddBids()
             .AddApprovals()
-            .AddQuotes();
+            .AddQuotes()
+            .AddOrderToCash();
     }
 }

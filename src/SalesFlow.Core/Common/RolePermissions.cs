@@ -1,6 +1,7 @@
 using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Bids;
+using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
@@ -8,6 +9,7 @@ using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
+using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Quotes;
 
@@ -45,6 +47,12 @@ public static class RolePermissions
         [BidPermissions.View] = Internal,
         [BidPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [BidPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
+        [OrderPermissions.View] = Internal,
+        [OrderPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [OrderPermissions.ReleaseHold] = [Roles.Finance],
+        [OrderPermissions.Fulfil] = [Roles.Logistics],
+        [BillingPermissions.View] = Internal,
+        [BillingPermissions.Manage] = [Roles.Finance],
         [ApprovalPermissions.View] = Internal,
         [ApprovalPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
         [QuotePermissions.View] = Internal,

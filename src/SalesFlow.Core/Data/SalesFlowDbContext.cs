@@ -74,6 +74,18 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Quotes.QuoteLine> QuoteLines => Set<Quotes.QuoteLine>();
 
     // Identity and access
+    public DbSet<Orders.Order> Orders => Set<Orders.Order>();
+
+    public DbSet<Orders.OrderLine> OrderLines => Set<Orders.OrderLine>();
+
+    public DbSet<Billing.Invoice> Invoices => Set<Billing.Invoice>();
+
+    public DbSet<Billing.InvoiceLine> InvoiceLines => Set<Billing.InvoiceLine>();
+
+    public DbSet<Billing.Receipt> Receipts => Set<Billing.Receipt>();
+
+    public DbSet<Billing.ReceiptAllocation> ReceiptAllocations => Set<Billing.ReceiptAllocation>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

@@ -134,6 +134,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         // Demo dates are in Shanghai time (UTC+8, no daylight saving).
         new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoBids(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
+        new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         await db.SaveChangesAsync(ct);
 
         // Quotes are priced by the PriceResolver and approved through the engine, which read the saved database.

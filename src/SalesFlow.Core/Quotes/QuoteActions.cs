@@ -4,6 +4,7 @@ using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Orders;
 
 namespace SalesFlow.Core.Quotes;
 
@@ -75,7 +76,7 @@ public sealed class QuoteActionHandler(
                 done = quote.Accept(clock.Today, now);
                 if (done.IsSuccess)
                 {
-                    var order = await QuoteOrders.CreateOrderFromAcceptedQuoteAsync(db, actor, quote, ct);
+                    var order = await QuoteOrders.CreateOrderFromAcceptedQuoteAsync(db, actor, quote, clock, authority, ct);
                     if (!order.IsSuccess)
                     {
                         return order.Error!;
@@ -221,12 +222,19 @@ public sealed class QuoteApprovalSubject(CompanyClock clock) : IApprovalSubjectH
 }
 
 /// <summary>
-/// INTEGRATION POINT — accepting a quote makes a sales order. Orders are built on another branch; until they are merged
-/// this returns no order (the quote is Accepted with <c>OrderId</c> null). The integrator replaces the body with the
-/// order module's create-from-quote rule, on this context and transaction, and returns the new order's id.
+/// The order an accepted quote turns into, in the acceptance's transaction: a draft for the quote's customer with the
+/// quote's products, base quantities and discounts, priced by the order rules (<see cref="NewOrder"/>). Submitting it runs
+/// the order review like any other order — the discount check included, so nothing skips an approval or a credit check.
 /// </summary>
 public static class QuoteOrders
 {
-    public static Task<Result<Guid?>> CreateOrderFromAcceptedQuoteAsync(SalesFlowDbContext db, Actor actor, Quote quote, CancellationToken ct) =>
-        Task.FromResult(Result.Ok<Guid?>(null));
+    public static async Task<Result<Guid?>> CreateOrderFromAcceptedQuoteAsync(
+        SalesFlowDbContext db, Actor actor, Quote quote, CompanyClock clock, DiscountAuthority discounts, CancellationToken ct)
+    {
+        var lines = await db.Set<QuoteLine>().AsNoTracking().Where(l => l.QuoteId == quote.Id).OrderBy(l => l.Position)
+            .Select(l => new OrderLineInput(l.ProductId, l.BaseQuantity, l.BaseUnit, l.DiscountPercent))
+            .ToListAsync(ct);
+        var order = await NewOrder.AddAsync(db, actor, new CreateOrder(quote.CustomerId, lines), clock, discounts, ct);
+        return order.IsSuccess ? order.Value!.Id : order.Error!;
+    }
 }

@@ -237,7 +237,8 @@ public class QuoteTests
         // 2026-04-02 16:30 UTC is 04-03 00:30 in Shanghai: the first quote is accepted before, the second after.
         database.Time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 15, 59, 0, TimeSpan.Zero));
         var accepted = (await ActAsync(database, rep, onTime, QuoteVerb.Accept)).Value!;
-        Assert.Equal((QuoteStatus.Accepted, null), (accepted.Status, accepted.OrderId));
+        Assert.Equal(QuoteStatus.Accepted, accepted.Status);
+        Assert.NotNull(accepted.OrderId);
         database.Time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 16, 30, 0, TimeSpan.Zero));
         var refused = await ActAsync(database, rep, late, QuoteVerb.Accept);
         Assert.Equal("quote.expired", refused.Error?.Code);

@@ -81,7 +81,12 @@ public sealed class QuoteApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp
         Assert.Equal("Sent", sent.Str("status"));
         var accepted = await VerbAsync(rep, sent, "accept");
         Assert.Equal("Accepted", accepted.Str("status"));
-        Assert.Equal(JsonValueKind.Null, accepted.GetProperty("orderId").ValueKind);
+
+        // Accepting makes a draft order with the quote's lines, priced by the order rules; the quote links to it.
+        var order = await rep.GetJsonAsync($"/api/v1/orders/{accepted.Id("orderId")}");
+        Assert.Equal(("Draft", customer), (order.Str("status"), order.Id("customerId")));
+        var orderLine = order.GetProperty("lines")[0];
+        Assert.Equal((3m, 4m, net), (orderLine.GetProperty("quantity").GetDecimal(), orderLine.GetProperty("discountPercent").GetDecimal(), Money(orderLine, "netAmount")));
 
         var list = await rep.GetJsonAsync($"/api/v1/quotes?status=Accepted&customerId={customer}");
         Assert.Contains(list.Items(), q => q.Id() == created.Id());
