@@ -94,7 +94,8 @@ public sealed class PriceListApiTests(SalesFlowApp app) : IClassFixture<SalesFlo
 
         var rep = await app.ClientAsync("rep.huadong.1");
         var all = (await rep.GetJsonAsync("/api/v1/price-lists?pageSize=100")).Items();
-        Assert.Equal(["Active", "Draft", "PendingApproval"], all.Select(l => l.Str("status")).Distinct().Order().ToArray());
+        // Other tests of this class may retire their own lists; the demo's lists alone show the three working states.
+        Assert.Equal(["Active", "Draft", "PendingApproval"], all.Where(l => l.Str("code").StartsWith("PL-", StringComparison.Ordinal)).Select(l => l.Str("status")).Distinct().Order().ToArray());
         var gold = all.Single(l => l.Str("code") == "PL-DLR-GOLD");
         Assert.Equal(("Dealer", "Gold"), (gold.Str("channel"), gold.Str("dealerTier")));
         Assert.True(gold.Number("itemCount") > 30);
