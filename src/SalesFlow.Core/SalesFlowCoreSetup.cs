@@ -13,6 +13,7 @@ using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Notifications;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Quotes;
@@ -73,6 +74,7 @@ public static class SalesFlowCoreSetup
             .AddBids()
             .AddApprovals()
             .AddQuotes()
-            .AddOrderToCash();
+            .AddOrderToCash()
+            .AddNotifications();
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Bids;
+using SalesFlow.Core.Billing;
+using SalesFlow.Core.Catalog;
+using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
@@ -10,7 +13,9 @@ using SalesFlow.Core.FieldWork.Visits;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
+using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Auditing;
 
@@ -89,7 +94,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     }
 
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
-        nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid)];
+        nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
+        nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -122,6 +128,11 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(TravelRequest) => actor.Can(FieldWorkPermissions.View) && await db.TravelRequests.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
+            nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),
+            nameof(Order) => actor.Can(OrderPermissions.View) && await db.Orders.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
+            nameof(Invoice) => actor.Can(BillingPermissions.View) && await db.Invoices.VisibleTo(actor).AnyAsync(i => i.Id == guid, ct),
+            nameof(Receipt) => actor.Can(BillingPermissions.View) && await db.Receipts.VisibleTo(actor).AnyAsync(r => r.Id == guid, ct),
+            nameof(PriceList) => actor.Can(CatalogPermissions.View) && await db.PriceLists.AnyAsync(p => p.Id == guid, ct),
             _ => null,
         };
     }

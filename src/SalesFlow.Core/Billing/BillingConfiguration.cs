@@ -18,6 +18,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.TaxAmount).IsMoney();
         builder.Property(i => i.Total).IsMoney();
         builder.Property(i => i.PaidAmount).IsMoney();
+        builder.Property(i => i.CancelReason).HasMaxLength(Invoice.CancelReasonMaxLength);
         builder.Ignore(i => i.Outstanding);
         builder.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Order>().WithMany().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Restrict);

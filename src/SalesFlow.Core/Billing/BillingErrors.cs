@@ -17,6 +17,9 @@ public static class BillingErrors
     public static Error InvoiceCancelled(string number) =>
         Error.Rule("invoice.cancelled", $"Invoice {number} is cancelled.", ("invoice", number));
 
+    public static Error InvoiceHasReceipts(string number, decimal paid) =>
+        Error.Rule("invoice.hasReceipts", $"Invoice {number} has {paid} received against it; move the receipts off it before cancelling.", ("invoice", number), ("paid", paid));
+
     public static Error OverAllocated(string number, decimal outstanding) =>
         Error.Rule("receipt.overAllocated", $"Invoice {number} has only {outstanding} outstanding.", ("invoice", number), ("outstanding", outstanding));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFlow.Core.Approvals;
+using SalesFlow.Core.Jobs;
 using SalesFlow.Core.Orders;
 
 namespace SalesFlow.Core.Billing;
@@ -23,7 +24,10 @@ public static class BillingModule
             .AddScoped<InvoiceQueries>()
             .AddScoped<ReceiptQueries>()
             .AddScoped<CreateInvoiceHandler>()
+            .AddScoped<CancelInvoiceHandler>()
             .AddScoped<ReceiptHandler>()
-            .AddScoped<BillingReports>();
+            .AddScoped<BillingReports>()
+            .AddScoped<OverdueInvoiceReminders>()
+            .AddScoped<IReminder>(sp => sp.GetRequiredService<OverdueInvoiceReminders>());
     }
 }

@@ -17,7 +17,8 @@ public sealed record AllocationRow(Guid Id, Guid ReceiptId, string ReceiptNumber
 public sealed record InvoiceDetails(
     Guid Id, string Number, InvoiceStatus Status, Guid CustomerId, string CustomerName, Guid OrderId, string OrderNumber, Guid OwnerId, string Currency,
     DateOnly IssueDate, DateOnly DueDate, decimal NetAmount, decimal TaxAmount, decimal Total, decimal PaidAmount, decimal Outstanding, bool IsOverdue,
-    IReadOnlyList<InvoiceLineRow> Lines, IReadOnlyList<AllocationRow> Allocations, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy);
+    IReadOnlyList<InvoiceLineRow> Lines, IReadOnlyList<AllocationRow> Allocations, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy,
+    string? CancelReason = null);
 
 public sealed record InvoiceFilter(
     string? Q = null, InvoiceStatus? Status = null, Guid? CustomerId = null, Guid? OrderId = null, bool? Overdue = null, bool? Unpaid = null, DateOnly? From = null, DateOnly? To = null);
@@ -85,7 +86,7 @@ public sealed class InvoiceQueries(IDbContextFactory<SalesFlowDbContext> dbFacto
 
         return await Sorts.PageAsync(query, page, i => new InvoiceRow(
             i.Id, i.Number, i.Status, i.CustomerId, db.Customers.Where(c => c.Id == i.CustomerId).Select(c => c.Name).First(), i.OrderId,
-            db.Orders.Where(o => o.Id == i.OrderId).Select(o => o.Number).First(), i.IssueDate, i.DueDate, i.Total, i.PaidAmount, i.Total - i.PaidAmount,
+            db.Orders.Where(o => o.Id == i.OrderId).Select(o => o.Number).First(), i.IssueDate, i.DueDate, i.Total, i.PaidAmount, i.Status == InvoiceStatus.Cancelled ? 0 : i.Total - i.PaidAmount,
             i.DueDate < today && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid), i.Currency, i.Version), ct);
     }
 
@@ -119,7 +120,8 @@ public sealed class InvoiceQueries(IDbContextFactory<SalesFlowDbContext> dbFacto
         var overdue = i.DueDate < clock.Today && i.Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid;
         return new InvoiceDetails(
             i.Id, i.Number, i.Status, i.CustomerId, found.CustomerName, i.OrderId, found.OrderNumber, i.OwnerId, i.Currency, i.IssueDate, i.DueDate,
-            i.NetAmount, i.TaxAmount, i.Total, i.PaidAmount, i.Total - i.PaidAmount, overdue, lines, allocations, i.Version, i.CreatedAtUtc, i.CreatedBy, i.UpdatedAtUtc, i.UpdatedBy);
+            i.NetAmount, i.TaxAmount, i.Total, i.PaidAmount, i.Status == InvoiceStatus.Cancelled ? 0 : i.Total - i.PaidAmount, overdue, lines, allocations, i.Version,
+            i.CreatedAtUtc, i.CreatedBy, i.UpdatedAtUtc, i.UpdatedBy, i.CancelReason);
     }
 
     internal static IQueryable<AllocationRow> Allocations(SalesFlowDbContext db, IQueryable<ReceiptAllocation> allocations) =>

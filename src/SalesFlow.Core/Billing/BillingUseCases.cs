@@ -89,6 +89,57 @@ public sealed class CreateInvoiceHandler(IDbContextFactory<SalesFlowDbContext> d
     }
 }
 
+public sealed record CancelInvoice(Guid Id, string? Reason, int? Version = null);
+
+/// <summary>Finance cancels an unpaid invoice with a reason (<see cref="Invoice.Cancel"/>); the order can be invoiced again.</summary>
+public sealed class CancelInvoiceHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, InvoiceQueries queries)
+{
+    public async Task<Result<InvoiceDetails>> HandleAsync(CancelInvoice request, Actor actor, CancellationToken ct)
+    {
+        if (actor.Require(BillingPermissions.Manage) is { } denied)
+        {
+            return denied;
+        }
+
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return Error.Invalid("reason", "required");
+        }
+
+        if (reason.Length > Invoice.CancelReasonMaxLength)
+        {
+            return Error.Invalid("reason", "stringLength", ("min", 1), ("max", Invoice.CancelReasonMaxLength));
+        }
+
+        await using var db = await dbFactory.OpenAsync(actor, ct);
+        var invoice = await db.Invoices.VisibleTo(actor).Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == request.Id, ct);
+        if (invoice is null)
+        {
+            return BillingErrors.InvoiceNotFound(request.Id);
+        }
+
+        if (request.Version is { } sent && sent != invoice.Version)
+        {
+            return Error.StaleVersion("Invoice", sent, invoice.Version, (await queries.GetAsync(actor, invoice.Id, ct)).Value);
+        }
+
+        var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == invoice.OrderId, ct);
+        var cancelled = invoice.Cancel(order, reason);
+        if (!cancelled.IsSuccess)
+        {
+            return cancelled.Error!;
+        }
+
+        if (await db.SaveOrConflictAsync("Invoice", ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return await queries.GetAsync(actor, invoice.Id, ct);
+    }
+}
+
 public sealed record AllocationInput([property: Required] Guid? InvoiceId, [property: Required, Range(typeof(decimal), "0.01", "1000000000000")] decimal? Amount);
 
 public sealed record CreateReceipt(

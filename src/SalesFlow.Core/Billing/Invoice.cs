@@ -80,6 +80,8 @@ public sealed class Invoice : IHasId, IAudited, IVersioned
 
     public decimal PaidAmount { get; private set; }
 
+    public string? CancelReason { get; private set; }
+
     public InvoiceStatus Status { get; private set; }
 
     public int Version { get; private set; }
@@ -109,6 +111,35 @@ public sealed class Invoice : IHasId, IAudited, IVersioned
 
         order.Invoiced(invoice.Total);
         return invoice;
+    }
+
+    public const int CancelReasonMaxLength = 500;
+
+    /// <summary>
+    /// A wrong invoice is cancelled, never deleted: only while nothing is paid on it (receipts would have to be
+    /// re-allocated first); the order's lines get their quantities back to be invoiced again.
+    /// </summary>
+    public Result Cancel(Order order, string reason)
+    {
+        if (Status == InvoiceStatus.Cancelled)
+        {
+            return BillingErrors.InvoiceCancelled(Number);
+        }
+
+        if (PaidAmount > 0)
+        {
+            return BillingErrors.InvoiceHasReceipts(Number, PaidAmount);
+        }
+
+        foreach (var line in _lines)
+        {
+            order.Lines.First(l => l.Id == line.OrderLineId).Invoice(-line.Quantity);
+        }
+
+        order.Invoiced(-Total);
+        Status = InvoiceStatus.Cancelled;
+        CancelReason = reason;
+        return Result.Ok();
     }
 
     public Result ApplyPayment(decimal amount)

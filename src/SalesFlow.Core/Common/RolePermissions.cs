@@ -8,6 +8,7 @@ using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
 using SalesFlow.Core.Leads;
+using SalesFlow.Core.Notifications;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
@@ -29,6 +30,7 @@ public static class RolePermissions
         [OrganizationPermissions.View] = Internal,
         [OrganizationPermissions.Manage] = [Roles.Director, Roles.Admin],
         [UserPermissions.Manage] = [Roles.Director, Roles.Admin],
+        [JobPermissions.Run] = [Roles.Director, Roles.Admin],
         [AuditPermissions.View] = Internal,
         [CustomerPermissions.View] = Internal,
         [CustomerPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],

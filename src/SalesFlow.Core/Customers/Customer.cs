@@ -86,6 +86,9 @@ public sealed class Customer : IHasId, IAudited, IVersioned
 
     public decimal CreditLimit { get; private set; }
 
+    /// <summary>When an order of this customer last went through the credit check; writing it is the check's lock (<see cref="Orders.OrderReview"/>).</summary>
+    public DateTime? CreditCheckedAtUtc { get; private set; }
+
     public int PaymentTermsDays { get; private set; }
 
     public bool IsDeleted { get; private set; }

@@ -88,6 +88,9 @@ public sealed class Order : IHasId, IAudited, IVersioned
 
     public int PaymentTermsDays { get; private set; }
 
+    /// <summary>The accepted quote this order was made from; its approved discounts are honoured at review (<see cref="OrderReview"/>).</summary>
+    public Guid? SourceQuoteId { get; private set; }
+
     public OrderStatus Status { get; private set; }
 
     public decimal NetAmount { get; private set; }
@@ -139,6 +142,9 @@ public sealed class Order : IHasId, IAudited, IVersioned
         (NetAmount, TaxAmount, Total) = (totals.NetAmount, totals.TaxAmount, totals.GrossAmount);
         return Result.Ok();
     }
+
+    /// <summary>Set once, by quote acceptance, in the transaction that creates the order.</summary>
+    public void MadeFromQuote(Guid quoteId) => SourceQuoteId ??= quoteId;
 
     /// <summary>The outcome of the review at submit (the review itself is <see cref="OrderReview"/>).</summary>
     public Result Submit(OrderStatus outcome, string? holdReason, DateTime atUtc)

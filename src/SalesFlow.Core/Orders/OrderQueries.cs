@@ -19,7 +19,8 @@ public sealed record OrderDetails(
     Guid Id, string Number, OrderStatus Status, Guid CustomerId, string CustomerName, Guid? DealerId, OrderChannel Channel, Guid OwnerId, string OwnerName,
     string Currency, DateOnly OrderDate, DateOnly? RequestedDeliveryDate, int PaymentTermsDays, decimal NetAmount, decimal TaxAmount, decimal Total,
     decimal InvoicedAmount, string? HoldReason, string? ReleaseReason, string? CancelReason, DateTime? SubmittedAtUtc, DateTime? ConfirmedAtUtc,
-    IReadOnlyList<OrderLineRow> Lines, CreditUsage Credit, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy);
+    IReadOnlyList<OrderLineRow> Lines, CreditUsage Credit, int Version, DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy,
+    Guid? SourceQuoteId = null, string? SourceQuoteNumber = null);
 
 /// <summary>A product the customer can order today, with its list price per base unit (at quantity 1) and the units it is sold in.</summary>
 public sealed record PricedProduct(Guid Id, string Sku, string Name, string Unit, int QuantityDecimals, IReadOnlyList<string> Units, decimal UnitPrice, decimal TaxRate, string Currency);
@@ -122,6 +123,7 @@ public sealed class OrderQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 Order = o,
                 CustomerName = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name).First(),
                 OwnerName = db.Employees.Where(e => e.Id == o.OwnerId).Select(e => e.Name).First(),
+                QuoteNumber = db.Quotes.Where(q => q.Id == o.SourceQuoteId).Select(q => q.Number).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (found is null)
@@ -139,6 +141,6 @@ public sealed class OrderQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         return new OrderDetails(
             o.Id, o.Number, o.Status, o.CustomerId, found.CustomerName, o.DealerId, o.Channel, o.OwnerId, found.OwnerName, o.Currency, o.OrderDate,
             o.RequestedDeliveryDate, o.PaymentTermsDays, o.NetAmount, o.TaxAmount, o.Total, o.InvoicedAmount, o.HoldReason, o.ReleaseReason, o.CancelReason,
-            o.SubmittedAtUtc, o.ConfirmedAtUtc, lines, usage, o.Version, o.CreatedAtUtc, o.CreatedBy, o.UpdatedAtUtc, o.UpdatedBy);
+            o.SubmittedAtUtc, o.ConfirmedAtUtc, lines, usage, o.Version, o.CreatedAtUtc, o.CreatedBy, o.UpdatedAtUtc, o.UpdatedBy, o.SourceQuoteId, found.QuoteNumber);
     }
 }

@@ -141,6 +141,8 @@ public sealed class ChangeOrderStatusHandler(
         }
 
         await using var db = await dbFactory.OpenAsync(actor, ct);
+        // One transaction from the review's credit check (which locks the customer) to the saved outcome.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var loaded = await EditableOrder.LoadAsync(db, queries, actor, request.Id, request.Version, ct);
         if (!loaded.IsSuccess)
         {
@@ -172,6 +174,7 @@ public sealed class ChangeOrderStatusHandler(
             return conflict;
         }
 
+        await transaction.CommitAsync(ct);
         return await queries.GetAsync(actor, order.Id, ct);
     }
 

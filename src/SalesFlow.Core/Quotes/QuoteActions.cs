@@ -224,7 +224,8 @@ public sealed class QuoteApprovalSubject(CompanyClock clock) : IApprovalSubjectH
 /// <summary>
 /// The order an accepted quote turns into, in the acceptance's transaction: a draft for the quote's customer with the
 /// quote's products, base quantities and discounts, priced by the order rules (<see cref="NewOrder"/>). Submitting it runs
-/// the order review like any other order — the discount check included, so nothing skips an approval or a credit check.
+/// the order review like any other order: the credit check always, and the discount check, which honours the discounts this
+/// quote was approved with (<see cref="OrderReview"/>) — a deeper discount or a lower price still needs approval.
 /// </summary>
 public static class QuoteOrders
 {
@@ -235,6 +236,12 @@ public static class QuoteOrders
             .Select(l => new OrderLineInput(l.ProductId, l.BaseQuantity, l.BaseUnit, l.DiscountPercent))
             .ToListAsync(ct);
         var order = await NewOrder.AddAsync(db, actor, new CreateOrder(quote.CustomerId, lines), clock, discounts, ct);
-        return order.IsSuccess ? order.Value!.Id : order.Error!;
+        if (!order.IsSuccess)
+        {
+            return order.Error!;
+        }
+
+        order.Value!.MadeFromQuote(quote.Id);
+        return order.Value.Id;
     }
 }

@@ -661,6 +661,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
@@ -1399,6 +1404,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("CreditCheckedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credit_checked_at_utc");
 
                     b.Property<decimal>("CreditLimit")
                         .HasPrecision(18, 2)
@@ -2556,6 +2565,33 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.ToTable("import_row_errors", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTime?>("LastRunAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at_utc");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until_utc");
+
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Leads.Lead", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2701,6 +2737,64 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_leads_org_unit_id_created_at_utc_id");
 
                     b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("args_json");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_dedup_key");
+
+                    b.HasIndex("UserId", "ReadAtUtc")
+                        .HasDatabaseName("ix_notifications_user_id_read_at_utc");
+
+                    b.HasIndex("UserId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_utc_id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Opportunities.Opportunity", b =>
@@ -3147,6 +3241,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("RequestedDeliveryDate")
                         .HasColumnType("date")
                         .HasColumnName("requested_delivery_date");
+
+                    b.Property<Guid?>("SourceQuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_quote_id");
 
                     b.Property<string>("Status")
                         .IsRequired()

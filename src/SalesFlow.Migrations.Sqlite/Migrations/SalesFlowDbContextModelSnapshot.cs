@@ -652,6 +652,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
@@ -1390,6 +1395,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("CreditCheckedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_checked_at_utc");
 
                     b.Property<long>("CreditLimit")
                         .HasPrecision(18, 2)
@@ -2547,6 +2556,33 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("import_row_errors", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTime?>("LastRunAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_at_utc");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leased_until_utc");
+
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Leads.Lead", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2692,6 +2728,64 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_leads_org_unit_id_created_at_utc_id");
 
                     b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("args_json");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_dedup_key");
+
+                    b.HasIndex("UserId", "ReadAtUtc")
+                        .HasDatabaseName("ix_notifications_user_id_read_at_utc");
+
+                    b.HasIndex("UserId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_utc_id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Opportunities.Opportunity", b =>
@@ -3138,6 +3232,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("RequestedDeliveryDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_delivery_date");
+
+                    b.Property<Guid?>("SourceQuoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_quote_id");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -159,11 +159,17 @@ public class OrderToCashRulesTests
         var rejected = await SubmittedAsync(world, new OrderLineInput(world.Compressor, 1m, null, 8m));
         Assert.Equal(OrderStatus.PendingApproval, approved.Status);
 
+        // As the approvals engine calls it: in the decision's transaction (the credit check locks the customer in it).
         await using var db = await database.Factory.OpenAsync(Actor.System, Ct);
         var outcome = database.Get<OrderApprovalOutcome>();
-        Assert.True((await outcome.ApplyAsync(db, approved.Id, approved: true, Ct)).IsSuccess);
-        Assert.True((await outcome.ApplyAsync(db, rejected.Id, approved: false, Ct)).IsSuccess);
-        await db.SaveChangesAsync(Ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            Assert.True((await outcome.ApplyAsync(db, approved.Id, approved: true, Ct)).IsSuccess);
+            Assert.True((await outcome.ApplyAsync(db, rejected.Id, approved: false, Ct)).IsSuccess);
+            await db.SaveChangesAsync(Ct);
+            await transaction.CommitAsync(Ct);
+        }
+
         var queries = database.Get<OrderQueries>();
         Assert.Equal(OrderStatus.Confirmed, (await queries.GetAsync(world.Rep, approved.Id, Ct)).Value!.Status);
         Assert.Equal(OrderStatus.Draft, (await queries.GetAsync(world.Rep, rejected.Id, Ct)).Value!.Status);
@@ -189,5 +195,103 @@ public class OrderToCashRulesTests
         var other = Invoice.For(order, "INV-2026-000002", new DateOnly(2026, 3, 31), []);
         Assert.Equal("receipt.exceedsReceipt", receipt.Allocate(other, 2_540.01m, new DateOnly(2026, 4, 1)).Error?.Code);
         Assert.Equal(10.5m, order.Lines[0].InvoicedQuantity);
+    }
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Two_orders_of_one_customer_submitted_at_once_cannot_both_spend_the_same_credit(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var world = await WorldAsync(database, 150_000m, terms: 30);
+        var orders = database.Get<CreateOrderHandler>();
+        var a = (await orders.HandleAsync(new CreateOrder(world.Customer, [new OrderLineInput(world.Compressor, 1m)]), world.Rep, Ct)).Value!;
+        var b = (await orders.HandleAsync(new CreateOrder(world.Customer, [new OrderLineInput(world.Compressor, 1m)]), world.Rep, Ct)).Value!;
+
+        // 92,660 each against 150,000: whichever checks second must see the first and be held.
+        var results = await Task.WhenAll(
+            Task.Run(() => database.Get<ChangeOrderStatusHandler>().HandleAsync(new ChangeOrderStatus(a.Id, OrderStep.Submit), world.Rep, Ct)),
+            Task.Run(() => database.Get<ChangeOrderStatusHandler>().HandleAsync(new ChangeOrderStatus(b.Id, OrderStep.Submit), world.Rep, Ct)));
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Message));
+        Assert.Equal([OrderStatus.OnCreditHold, OrderStatus.Confirmed], results.Select(r => r.Value!.Status).Order());
+        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        Assert.NotNull((await db.Customers.SingleAsync(c => c.Id == world.Customer, Ct)).CreditCheckedAtUtc);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_unpaid_invoice_is_cancelled_with_a_reason_and_its_quantities_can_be_invoiced_again(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var world = await WorldAsync(database, 1_000_000m, terms: 30);
+        var order = await SubmittedAsync(world, new OrderLineInput(world.Rebar, 2.5m), new OrderLineInput(world.Compressor, 1m));
+        var invoices = database.Get<CreateInvoiceHandler>();
+        var cancel = database.Get<CancelInvoiceHandler>();
+        var first = (await invoices.HandleAsync(new CreateInvoice(order.Id), Finance, Ct)).Value!;
+
+        Assert.Equal("reason", (await cancel.HandleAsync(new CancelInvoice(first.Id, "  "), Finance, Ct)).Error?.Fields?.Single().Field);
+        Assert.Equal(ErrorKind.Forbidden, (await cancel.HandleAsync(new CancelInvoice(first.Id, "开错抬头"), world.Rep, Ct)).Error?.Kind);
+        Assert.Equal("common.staleVersion", (await cancel.HandleAsync(new CancelInvoice(first.Id, "开错抬头", first.Version + 1), Finance, Ct)).Error?.Code);
+
+        var cancelled = (await cancel.HandleAsync(new CancelInvoice(first.Id, "开错抬头", first.Version), Finance, Ct)).Value!;
+        Assert.Equal((InvoiceStatus.Cancelled, "开错抬头", 0m), (cancelled.Status, cancelled.CancelReason, cancelled.Outstanding));
+        Assert.Equal("invoice.cancelled", (await cancel.HandleAsync(new CancelInvoice(first.Id, "再次"), Finance, Ct)).Error?.Code);
+        var usage = await UsageAsync(world);
+        Assert.Equal((order.Total, 0m), (usage.OpenOrders, usage.UnpaidInvoices));
+
+        // The order lines are free again: a new invoice takes the same quantities; one with a receipt cannot be cancelled.
+        var second = (await invoices.HandleAsync(new CreateInvoice(order.Id), Finance, Ct)).Value!;
+        Assert.Equal((first.Total, 2.5m), (second.Total, second.Lines[0].Quantity));
+        Assert.True((await database.Get<ReceiptHandler>().CreateAsync(
+            new CreateReceipt(world.Customer, 100m, new DateOnly(2026, 3, 31), ReceiptMethod.BankTransfer, "BK-1", [new AllocationInput(second.Id, 100m)]), Finance, Ct)).IsSuccess);
+        Assert.Equal("invoice.hasReceipts", (await cancel.HandleAsync(new CancelInvoice(second.Id, "开错"), Finance, Ct)).Error?.Code);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_owner_hears_once_when_an_invoice_becomes_overdue_and_again_in_each_aging_bucket(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var world = await WorldAsync(database, 1_000_000m, terms: 30);
+        var order = await SubmittedAsync(world, new OrderLineInput(world.Compressor, 1m));
+        var invoice = (await database.Get<CreateInvoiceHandler>().HandleAsync(new CreateInvoice(order.Id), Finance, Ct)).Value!;
+        Assert.Equal(new DateOnly(2026, 4, 30), invoice.DueDate);
+        var reminders = database.Get<OverdueInvoiceReminders>();
+
+        Assert.Equal(0, await reminders.RunAsync(new DateOnly(2026, 4, 30), Ct)); // due today: not overdue
+        Assert.Equal(1, await reminders.RunAsync(new DateOnly(2026, 5, 2), Ct));
+        Assert.Equal(0, await reminders.RunAsync(new DateOnly(2026, 5, 2), Ct)); // a second run sends nothing
+        Assert.Equal(0, await reminders.RunAsync(new DateOnly(2026, 5, 20), Ct)); // same bucket
+        Assert.Equal(1, await reminders.RunAsync(new DateOnly(2026, 5, 31), Ct)); // 31 days: the next bucket
+
+        var mine = (await database.Get<Notifications.NotificationQueries>().ListAsync(world.Rep, unreadOnly: true, new PageRequest(), Ct)).Value!;
+        Assert.Equal(2, mine.TotalCount);
+        Assert.Equal([invoice.Number, "上海恒达机电有限公司", "31", invoice.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)], mine.Items[0].Args);
+        Assert.Equal($"/invoices/{invoice.Id}", mine.Items[0].Link);
+        Assert.True((await database.Get<Notifications.NotificationQueries>().MarkReadAsync(world.Rep, mine.Items[0].Id, Ct)).IsSuccess);
+        Assert.Equal(1, await database.Get<Notifications.NotificationQueries>().UnreadCountAsync(world.Rep, Ct));
+        Assert.Equal(ErrorKind.NotFound, (await database.Get<Notifications.NotificationQueries>().MarkReadAsync(Finance, mine.Items[0].Id, Ct)).Error?.Kind);
+
+        // Paid in full: no reminder for the later buckets.
+        Assert.True((await database.Get<ReceiptHandler>().CreateAsync(
+            new CreateReceipt(world.Customer, invoice.Total, new DateOnly(2026, 3, 31), ReceiptMethod.BankTransfer, "BK-2", [new AllocationInput(invoice.Id, invoice.Total)]), Finance, Ct)).IsSuccess);
+        Assert.Equal(0, await reminders.RunAsync(new DateOnly(2026, 6, 30), Ct));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Only_one_holder_has_the_job_lease_until_it_is_released_or_expires(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var now = new DateTime(2026, 3, 31, 1, 0, 0, DateTimeKind.Utc);
+        await using var db = await database.Factory.OpenAsync(Actor.System, Ct);
+        Assert.True(await Jobs.JobLeases.TryAcquireAsync(db, "reminders", "a", TimeSpan.FromMinutes(15), now, Ct));
+        Assert.False(await Jobs.JobLeases.TryAcquireAsync(db, "reminders", "b", TimeSpan.FromMinutes(15), now.AddMinutes(5), Ct));
+        Assert.True(await Jobs.JobLeases.TryAcquireAsync(db, "reminders", "a", TimeSpan.FromMinutes(15), now.AddMinutes(5), Ct)); // the holder renews
+        Assert.True(await Jobs.JobLeases.TryAcquireAsync(db, "reminders", "b", TimeSpan.FromMinutes(15), now.AddMinutes(21), Ct)); // expired
+        await Jobs.JobLeases.ReleaseAsync(db, "reminders", "b", now.AddMinutes(22), Ct);
+        Assert.True(await Jobs.JobLeases.TryAcquireAsync(db, "reminders", "a", TimeSpan.FromMinutes(15), now.AddMinutes(23), Ct));
     }
 }

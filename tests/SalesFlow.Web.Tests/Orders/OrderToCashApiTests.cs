@@ -323,5 +323,64 @@ public sealed class OrderToCashApiTests(SalesFlowApp app) : IClassFixture<SalesF
         Assert.Contains("period", (await badPeriod.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
     }
 
+    [Fact]
+    public async Task Finance_cancels_an_unpaid_invoice_with_a_reason_and_the_order_can_be_invoiced_again()
+    {
+        var rep = await app.ClientAsync("rep.huadong.5");
+        var customer = await CustomerAsync(rep, 10_000_000m);
+        var products = await ProductsAsync(rep, customer);
+        var created = await OrderAsync(rep, customer, new { productId = products["CS-FLT-AIR1"].Id(), quantity = 3m });
+        var order = await rep.PostJsonAsync($"/api/v1/orders/{created.Id()}/submit", new { });
+        var finance = await app.ClientAsync("finance");
+        var invoice = await finance.PostJsonAsync("/api/v1/invoices", new { orderId = order.Id() }, HttpStatusCode.Created);
+
+        using (var byRep = await rep.Post($"/api/v1/invoices/{invoice.Id()}/cancel", new { reason = "开错了" }))
+        using (var noReason = await finance.Post($"/api/v1/invoices/{invoice.Id()}/cancel", new { }))
+        using (var stale = await finance.Post($"/api/v1/invoices/{invoice.Id()}/cancel", new { reason = "开错了", version = invoice.Number("version") + 1 }))
+        using (var otherRegion = await (await app.ClientAsync("rep.huabei.1")).Post($"/api/v1/invoices/{invoice.Id()}/cancel", new { reason = "x" }))
+        {
+            await byRep.ProblemAsync(HttpStatusCode.Forbidden);
+            Assert.Contains("reason", (await noReason.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+            await stale.ProblemAsync(HttpStatusCode.Conflict, "common.staleVersion");
+            await otherRegion.ProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        var cancelled = await finance.PostJsonAsync($"/api/v1/invoices/{invoice.Id()}/cancel", new { reason = "发票抬头开错", version = invoice.Number("version") });
+        Assert.Equal(("Cancelled", "发票抬头开错", 0m), (cancelled.Str("status"), cancelled.Str("cancelReason"), cancelled.GetProperty("outstanding").GetDecimal()));
+        Assert.Equal(0m, (await rep.GetJsonAsync($"/api/v1/orders/{order.Id()}")).GetProperty("invoicedAmount").GetDecimal());
+        var again = await finance.PostJsonAsync("/api/v1/invoices", new { orderId = order.Id() }, HttpStatusCode.Created);
+        Assert.Equal(invoice.GetProperty("total").GetDecimal(), again.GetProperty("total").GetDecimal());
+        var history = await finance.GetJsonAsync($"/api/v1/audit?entity=Invoice&id={invoice.Id()}");
+        Assert.Contains(history.Items(), e => e.Str("field") == "Status" && e.Str("newValue") == "Cancelled");
+    }
+
+    [Fact]
+    public async Task Notifications_are_each_users_own_and_only_an_admin_or_director_runs_the_reminders_now()
+    {
+        var rep = await app.ClientAsync("rep.huadong.6");
+        using (var repRun = await rep.Post("/api/v1/jobs/reminders/run", null))
+        {
+            await repRun.ProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        var run = await (await app.ClientAsync("director")).PostJsonAsync("/api/v1/jobs/reminders/run", new { });
+        Assert.True(run.GetProperty("ran").GetBoolean());
+        Assert.True(run.GetProperty("sent").GetProperty("overdue-invoices").GetInt32() >= 0);
+
+        var unread = (await rep.GetJsonAsync("/api/v1/notifications/unread-count")).GetProperty("count").GetInt32();
+        var list = await rep.GetJsonAsync("/api/v1/notifications?unread=true");
+        Assert.Equal(unread, list.GetProperty("totalCount").GetInt32());
+        using (var readAll = await rep.Post("/api/v1/notifications/read-all", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, readAll.StatusCode);
+        }
+
+        Assert.Equal(0, (await rep.GetJsonAsync("/api/v1/notifications/unread-count")).GetProperty("count").GetInt32());
+        using var missing = await rep.Post($"/api/v1/notifications/{Guid.NewGuid()}/read", null);
+        await missing.ProblemAsync(HttpStatusCode.NotFound);
+        using var anonymous = await app.Anonymous().GetAsync("/api/v1/notifications");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

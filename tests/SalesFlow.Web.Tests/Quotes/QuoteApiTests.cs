@@ -137,6 +137,15 @@ public sealed class QuoteApiTests(SalesFlowApp app) : IClassFixture<SalesFlowApp
         var read = await rep.GetJsonAsync($"/api/v1/approvals/{approvalId}");
         Assert.False(read.GetProperty("canDecide").GetBoolean());
         Assert.Contains((await manager.GetJsonAsync("/api/v1/approvals?decidedByMe=true")).Items(), i => i.Id() == approvalId);
+
+        // Accepted, the quote becomes an order whose 8 % the manager already approved: submitting it does not ask again
+        // (the credit check still runs); the order names the quote it came from.
+        var sent = await VerbAsync(rep, await rep.GetJsonAsync($"/api/v1/quotes/{quote.Id()}"), "send");
+        var accepted = await VerbAsync(rep, sent, "accept");
+        var order = await rep.PostJsonAsync($"/api/v1/orders/{accepted.Id("orderId")}/submit", new { });
+        Assert.True(order.Str("status") is "Confirmed" or "OnCreditHold", order.Str("status"));
+        Assert.Equal((quote.Id(), quote.Str("number")), (order.Id("sourceQuoteId"), order.Str("sourceQuoteNumber")));
+        Assert.DoesNotContain((await manager.GetJsonAsync("/api/v1/approvals?status=Pending&mine=true")).Items(), i => i.Id("subjectId") == order.Id());
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public sealed record InvoiceListQuery(
 
 public sealed record ReceiptListQuery(string? Q, Guid? CustomerId, bool? Unapplied, DateOnly? From, DateOnly? To, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
+public sealed record CancelInvoiceBody(string? Reason, int? Version = null);
+
 public sealed record AllocateBody(IReadOnlyList<AllocationInput>? Allocations, int? Version = null);
 
 internal static class BillingEndpoints
@@ -28,6 +30,9 @@ internal static class BillingEndpoints
                 return created.IsSuccess ? (IResult)TypedResults.Created($"/api/v1/invoices/{created.Value!.Id}", created.Value) : created.Error!.ToProblem();
             })
             .RequireAuthorization(BillingPermissions.Manage).WithIdempotency().WithName("CreateInvoice");
+        invoices.MapPost("/{id:guid}/cancel", async (Guid id, CancelInvoiceBody body, HttpRequest http, Actor actor, CancelInvoiceHandler handler, CancellationToken ct) =>
+            (await handler.HandleAsync(new CancelInvoice(id, body.Reason, Versions.From(http, body.Version)), actor, ct)).ToOk())
+            .RequireAuthorization(BillingPermissions.Manage).WithName("CancelInvoice");
 
         var receipts = app.MapGroup("/api/v1/receipts").WithTags("Billing").RequireAuthorization(BillingPermissions.View);
         receipts.MapGet("/", async ([AsParameters] ReceiptListQuery q, Actor actor, ReceiptQueries queries, CancellationToken ct) =>

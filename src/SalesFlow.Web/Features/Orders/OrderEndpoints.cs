@@ -12,7 +12,7 @@ public sealed record OrderBody(
     string? Currency = null, DateOnly? OrderDate = null, int? PaymentTermsDays = null, decimal? NetAmount = null, decimal? TaxAmount = null, decimal? Total = null,
     decimal? InvoicedAmount = null, string? HoldReason = null, string? ReleaseReason = null, string? CancelReason = null, DateTimeOffset? SubmittedAtUtc = null,
     DateTimeOffset? ConfirmedAtUtc = null, CreditUsage? Credit = null, DateTimeOffset? CreatedAtUtc = null, string? CreatedBy = null,
-    DateTimeOffset? UpdatedAtUtc = null, string? UpdatedBy = null);
+    DateTimeOffset? UpdatedAtUtc = null, string? UpdatedBy = null, Guid? SourceQuoteId = null, string? SourceQuoteNumber = null);
 
 /// <summary>A line as GET shows it; only product, quantity, unit and discount are read.</summary>
 public sealed record OrderLineBody(
