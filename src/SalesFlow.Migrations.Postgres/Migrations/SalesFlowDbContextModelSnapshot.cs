@@ -1013,6 +1013,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ApprovalRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_request_id");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -1059,6 +1063,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("uuid")
                         .HasColumnName("region_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1442,6 +1451,14 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN")
+                        .HasColumnName("preferred_language");
 
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid")
