@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using SalesFlow.Core.Customers;
@@ -129,8 +130,10 @@ public static class QuoteDocument
     private static void Total(StringBuilder html, string label, string value, bool strong) =>
         html.Append(strong ? "<tr class=\"grand\">" : "<tr>").Append("<td>").Append(label).Append("</td><td class=\"num\">").Append(value).Append("</td></tr>");
 
-    /// <summary>HTML-encodes a value (null → empty).</summary>
-    private static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
+    /// <summary>HTML-encodes a value (null → empty); Chinese and ¥ stay readable, markup characters never pass.</summary>
+    private static string E(string? value) => Encoder.Encode(value ?? "");
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private const string Css =
         "@page{size:A4;margin:16mm 14mm}" +
