@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Localization;
 using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Common;
-using SalesFlow.Core.Quotes;
-using Microsoft.Extensions.Localization;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.Quotes;
 using SalesFlow.Web.Api;
 using SalesFlow.Web.Documents;
 using SalesFlow.Web.Resources;
