@@ -135,11 +135,22 @@ public sealed class QuotePdfApiTests(PdfApp app) : IClassFixture<PdfApp>
     }
 
     [Fact]
-    public async Task A_customer_language_outside_zh_and_en_is_refused()
+    public async Task A_customer_prefers_chinese_by_default_may_switch_to_english_and_nothing_else()
     {
         var rep = await app.ClientAsync("rep.huadong.6");
         using var response = await rep.Post("/api/v1/customers", new { name = "测试语言客户", type = "Enterprise", preferredLanguage = "fr" });
         Assert.Contains("preferredLanguage", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+
+        var created = await rep.PostJsonAsync("/api/v1/customers", new { name = "测试语言客户", type = "Enterprise" }, HttpStatusCode.Created);
+        Assert.Equal("zh-CN", created.Str("preferredLanguage"));
+        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(created.GetRawText())!;
+        body["preferredLanguage"] = "en";
+        var updated = await rep.PutJsonAsync($"/api/v1/customers/{created.Id()}", body);
+        Assert.Equal("en", updated.Str("preferredLanguage"));
+        body["preferredLanguage"] = "de";
+        body["version"] = updated.Number("version");
+        using var refused = await rep.Put($"/api/v1/customers/{created.Id()}", body);
+        Assert.Contains("preferredLanguage", (await refused.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
     }
 
     [Fact]
