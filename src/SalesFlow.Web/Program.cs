@@ -7,6 +7,7 @@ using SalesFlow.Core.Leads;
 using SalesFlow.Web;
 using SalesFlow.Web.Api;
 using SalesFlow.Web.Components;
+using SalesFlow.Web.Documents;
 using SalesFlow.Web.Features.Account;
 using SalesFlow.Web.Features.Approvals;
 using SalesFlow.Web.Features.Audit;
@@ -48,6 +49,8 @@ builder.Services.AddSingleton(config.GetSection("Bids").Get<SalesFlow.Core.Bids.
 builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Credit").Get<SalesFlow.Core.Billing.CreditOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
+
+builder.Services.AddDocuments(config);
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();

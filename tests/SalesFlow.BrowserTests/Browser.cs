@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SalesFlow.Testing;
 
 [assembly: AssemblyFixture(typeof(SalesFlow.BrowserTests.Browser))]
 
@@ -14,8 +15,7 @@ namespace SalesFlow.BrowserTests;
 public sealed class Browser : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; SALESFLOW_CHROMIUM points elsewhere (another distribution, or a missing browser on purpose).</summary>
-    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("SALESFLOW_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-    private const string Fix = "apt-get install -y chromium fonts-noto-cjk";
+    public static readonly string ChromiumPath = BrowserRequirement.ChromiumPath;
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -40,13 +40,7 @@ public sealed class Browser : IAsyncLifetime
     {
         if (_browser is null)
         {
-            var reason = $"Chromium is not installed at {ChromiumPath}; install it with: {Fix}";
-            if (Environment.GetEnvironmentVariable("SALESFLOW_REQUIRE_BROWSER") == "1")
-            {
-                Assert.Fail(reason + " (SALESFLOW_REQUIRE_BROWSER=1 makes this a failure).");
-            }
-
-            Assert.Skip(reason);
+            BrowserRequirement.SkipOrFail($"Chromium is not installed at {ChromiumPath}; install it with: {BrowserRequirement.Fix}");
         }
 
         var context = await _browser.NewContextAsync(new()

@@ -6,7 +6,7 @@ namespace SalesFlow.BrowserTests;
 public sealed class CatalogJourneyTests(Browser browser, SalesFlowServer server) : IClassFixture<SalesFlowServer>
 {
     [Fact]
-    public async Task The_director_creates_a_bulk_product_prices_it_on_a_new_list_and_activates_it_and_a_rep_sees_no_cost()
+    public async Task The_director_creates_a_bulk_product_prices_it_on_a_new_list_submits_it_active_at_once_and_a_rep_sees_no_cost()
     {
         var suffix = Random.Shared.Next(1000, 9999);
         var sku = $"T-BULK-{suffix}";
@@ -70,11 +70,11 @@ public sealed class CatalogJourneyTests(Browser browser, SalesFlowServer server)
             await Expect(page.GetByTestId("price-item")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("item-min").Nth(1)).ToHaveTextAsync("50.5");
 
+            // The director is the price lists' approver: their own submit needs nobody else and the list is active at once.
             await page.GetByTestId("submit-price-list").ClickAsync();
-            await Expect(page.GetByTestId("price-list-status")).ToHaveTextAsync("待审批");
-            await Expect(page.GetByTestId("item-editor")).ToHaveCountAsync(0);
-            await page.GetByTestId("activate-price-list").ClickAsync();
             await Expect(page.GetByTestId("price-list-status")).ToHaveTextAsync("已生效");
+            await Expect(page.GetByTestId("item-editor")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("activate-price-list")).ToHaveCountAsync(0);
         });
 
         await Journey.RunAsync(await browser.NewContextAsync(server, width: 390, height: 844), async page =>
@@ -92,5 +92,28 @@ public sealed class CatalogJourneyTests(Browser browser, SalesFlowServer server)
             await Expect(page.GetByTestId("new-product")).ToHaveCountAsync(0);
             await Journey.AssertFitsAsync(page);
         }, "A_rep_sees_no_cost");
+    }
+
+    [Fact]
+    public async Task The_2027_price_change_waits_in_the_directors_inbox_and_its_page_shows_the_approval()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server, width: 390, height: 844), async page =>
+        {
+            await Journey.SignInAsync(page, "director");
+            await page.GotoAsync("/approvals");
+            await Journey.WaitForCircuitAsync(page);
+            var row = page.Locator("[data-testid=approval-row][data-subject=PL-CN-2027]");
+            await Expect(row).ToContainTextAsync("全国标准价（2027 调价）");
+            await Expect(row).ToContainTextAsync("项价格");
+            await row.GetByTestId("approval-subject").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/price-lists/[0-9a-f-]{36}$"));
+            await Expect(page.GetByTestId("price-list-status")).ToHaveTextAsync("待审批");
+            await Expect(page.GetByTestId("price-list-pending-approval")).ToContainTextAsync("总监");
+            await Expect(page.GetByTestId("price-list-approval")).ToHaveAttributeAsync("data-status", "Pending");
+            await Expect(page.GetByTestId("approval-reason")).ToContainTextAsync("PL-CN-BASE");
+            await Expect(page.GetByTestId("decide-price-list")).ToBeVisibleAsync();
+            await Journey.AssertFitsAsync(page);
+        });
     }
 }

@@ -73,6 +73,15 @@ public sealed class QuoteJourneyTests(Browser browser, SalesFlowServer server) :
             await page.GetByTestId("quote-link").First.ClickAsync();
             await Expect(page.GetByTestId("quote-status")).ToHaveTextAsync("已批准");
             await Expect(page.GetByTestId("approval-comment")).ToContainTextAsync("老客户，同意 8% 折扣");
+
+            // 下载 PDF: the link downloads with the sign-in cookie; the file is a real PDF named after the quote.
+            var pdfLink = page.GetByTestId("download-quote-pdf");
+            await Expect(pdfLink).ToContainTextAsync("下载 PDF");
+            var pdf = await page.Context.APIRequest.GetAsync((await pdfLink.GetAttributeAsync("href"))!);
+            Assert.Equal(200, pdf.Status);
+            Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]));
+            Assert.Contains(".pdf", pdf.Headers["content-disposition"], StringComparison.Ordinal);
             await page.GetByTestId("send-quote").ClickAsync();
             await Expect(page.GetByTestId("quote-status")).ToHaveTextAsync("已发送");
             await page.GetByTestId("accept-quote").ClickAsync();

@@ -17,6 +17,7 @@ public static class CatalogModule
             .AddScoped<SaveProductHandler>()
             .AddScoped<PriceListQueries>()
             .AddScoped<PriceListHandler>()
+            .AddScoped<Approvals.IApprovalSubjectHandler, PriceListApprovalSubject>()
             .AddScoped<PriceQueries>();
     }
 }

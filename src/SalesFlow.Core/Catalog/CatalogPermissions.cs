@@ -48,6 +48,9 @@ public static class CatalogErrors
 
     public static readonly Error Empty = Error.Rule("priceList.empty", "A price list needs at least one price before it is submitted.");
 
+    public static readonly Error ApprovalRequired = Error.Rule(
+        "priceList.approvalRequired", "A price list is activated by approving its submission in the approvals inbox, not directly: submit it and the director approves it there.");
+
     public static Error NotDraft(PriceListStatus status) =>
         Error.Conflict("priceList.notDraft", $"Only a draft price list can be edited; this one is {status}.", ("priceListStatus", status.ToString()));
 

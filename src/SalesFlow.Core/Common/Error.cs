@@ -23,6 +23,9 @@ public enum ErrorKind
 
     /// <summary>Too many attempts: 429.</summary>
     TooManyRequests,
+
+    /// <summary>A service the request needs (e.g. the PDF printer) is missing or did not answer in time: 503.</summary>
+    Unavailable,
 }
 
 /// <summary>One field that failed a rule. <paramref name="Rule"/> is a stable code such as <c>required</c>.</summary>

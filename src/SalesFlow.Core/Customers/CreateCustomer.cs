@@ -15,7 +15,8 @@ public sealed record CreateCustomer(
     Guid? OwnerId,
     [property: StringLength(300)] string? Address,
     [property: StringLength(30)] string? Phone,
-    IReadOnlyList<string>? Tags);
+    IReadOnlyList<string>? Tags,
+    string? PreferredLanguage = null);
 
 /// <summary>Creates a customer through <see cref="NewCustomer"/>, in its own transaction for the sequence number.</summary>
 public sealed class CreateCustomerHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CustomerQueries queries)

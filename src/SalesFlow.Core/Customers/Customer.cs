@@ -84,6 +84,9 @@ public sealed class Customer : IHasId, IAudited, IVersioned
     /// <summary>Tags as <c>,a,b,</c> so one tag is one indexed-free LIKE '%,tag,%' match on both engines.</summary>
     public string Tags { get; private set; } = "";
 
+    /// <summary>The language documents for the customer are printed in: <c>zh-CN</c> (default) or <c>en</c> (<see cref="CustomerLanguages"/>).</summary>
+    public string PreferredLanguage { get; private set; } = CustomerLanguages.Default;
+
     public decimal CreditLimit { get; private set; }
 
     /// <summary>When an order of this customer last went through the credit check; writing it is the check's lock (<see cref="Orders.OrderReview"/>).</summary>
@@ -115,6 +118,8 @@ public sealed class Customer : IHasId, IAudited, IVersioned
         Phone = phone;
         Tags = JoinTags(tags);
     }
+
+    public void PreferLanguage(string language) => PreferredLanguage = CustomerLanguages.Normalize(language) ?? CustomerLanguages.Default;
 
     public void Classify(CustomerClass customerClass, ValueTier tier)
     {
@@ -237,4 +242,21 @@ public sealed class Contact : IHasId, IAudited, IVersioned
     public void Demote() => IsPrimary = false;
 
     public void Delete() => IsDeleted = true;
+}
+
+/// <summary>The languages a customer's documents are printed in.</summary>
+public static class CustomerLanguages
+{
+    public const string Default = "zh-CN";
+    public const int MaxLength = 10;
+
+    public static readonly IReadOnlyList<string> All = ["zh-CN", "en"];
+
+    /// <summary>The supported spelling of <paramref name="language"/> (case-insensitive), or null when it is not supported.</summary>
+    public static string? Normalize(string? language) =>
+        All.FirstOrDefault(l => string.Equals(l, language?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A 400 for an unsupported language, or null.</summary>
+    public static Error? Check(string? language, string field = "preferredLanguage") =>
+        language is null || Normalize(language) is not null ? null : Error.Invalid(field, "oneOf", ("allowed", string.Join(", ", All)));
 }

@@ -19,6 +19,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Phone).HasMaxLength(30);
         builder.Property(c => c.Tags).HasMaxLength(Customer.TagsMaxLength);
         builder.Property(c => c.CreditLimit).IsMoney();
+        builder.Property(c => c.PreferredLanguage).HasMaxLength(CustomerLanguages.MaxLength).HasDefaultValue(CustomerLanguages.Default);
         builder.Ignore(c => c.TagList);
         builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.OrgUnitId).OnDelete(DeleteBehavior.Restrict);

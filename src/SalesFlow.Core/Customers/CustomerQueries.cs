@@ -15,7 +15,7 @@ public sealed record CustomerDetails(
     Guid Id, string Number, string Name, CustomerType Type, CustomerClass Class, ValueTier ValueTier, string? Industry,
     Guid RegionId, string RegionName, Guid OwnerId, string OwnerName, string? Address, string? Phone, IReadOnlyList<string> Tags,
     decimal CreditLimit, int PaymentTermsDays, bool IsDeleted, int Version, IReadOnlyList<ContactRow> Contacts,
-    DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy);
+    DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy, string PreferredLanguage = CustomerLanguages.Default);
 
 public sealed record CustomerFilter(
     string? Q = null, string? Region = null, CustomerClass? Class = null, ValueTier? Tier = null, CustomerType? Type = null,
@@ -119,6 +119,6 @@ public sealed class CustomerQueries(IDbContextFactory<SalesFlowDbContext> dbFact
         return new CustomerDetails(
             c.Id, c.Number, c.Name, c.Type, c.Class, c.ValueTier, c.Industry, c.RegionId, customer.RegionName, c.OwnerId, customer.OwnerName,
             c.Address, c.Phone, c.TagList, c.CreditLimit, c.PaymentTermsDays, c.IsDeleted, c.Version, contacts,
-            c.CreatedAtUtc, c.CreatedBy, c.UpdatedAtUtc, c.UpdatedBy);
+            c.CreatedAtUtc, c.CreatedBy, c.UpdatedAtUtc, c.UpdatedBy, c.PreferredLanguage);
     }
 }

@@ -30,6 +30,7 @@ public static class NewCustomer
         var customer = new Customer(number, request.Name.Trim(), request.Type!.Value, regionId, ownerId, unitId);
         customer.UpdateDetails(customer.Name, customer.Type, request.Industry?.Trim(), regionId, request.Address?.Trim(), request.Phone?.Trim(), request.Tags ?? []);
         customer.Classify(request.Class ?? CustomerClass.C, request.ValueTier ?? ValueTier.General);
+        customer.PreferLanguage(request.PreferredLanguage ?? CustomerLanguages.Default);
         db.Customers.Add(customer);
         return customer;
     }
@@ -39,6 +40,11 @@ public static class NewCustomer
         if (RequestValidation.Check(request) is { } invalid)
         {
             return invalid;
+        }
+
+        if (CustomerLanguages.Check(request.PreferredLanguage) is { } language)
+        {
+            return language;
         }
 
         if (request.Tags is { } tags && Customer.JoinTags(tags).Length > Customer.TagsMaxLength)

@@ -24,7 +24,8 @@ public sealed record UpdateCustomer(
     [property: Required] int? Version,
     Guid? OwnerId = null,
     decimal? CreditLimit = null,
-    int? PaymentTermsDays = null);
+    int? PaymentTermsDays = null,
+    string? PreferredLanguage = null);
 
 public sealed class UpdateCustomerHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CustomerQueries queries)
 {
@@ -35,7 +36,7 @@ public sealed class UpdateCustomerHandler(IDbContextFactory<SalesFlowDbContext> 
             return denied;
         }
 
-        if (RequestValidation.Check(request) is { } invalid)
+        if ((RequestValidation.Check(request) ?? CustomerLanguages.Check(request.PreferredLanguage)) is { } invalid)
         {
             return invalid;
         }
@@ -72,6 +73,11 @@ public sealed class UpdateCustomerHandler(IDbContextFactory<SalesFlowDbContext> 
 
         customer.UpdateDetails(request.Name.Trim(), request.Type!.Value, request.Industry?.Trim(), request.RegionId!.Value, request.Address?.Trim(), request.Phone?.Trim(), tags);
         customer.Classify(request.Class!.Value, request.ValueTier!.Value);
+        if (request.PreferredLanguage is { } language)
+        {
+            customer.PreferLanguage(language);
+        }
+
         if (await db.SaveOrConflictAsync("Customer", ct) is { } conflict)
         {
             return conflict;

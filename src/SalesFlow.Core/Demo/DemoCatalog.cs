@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Catalog.Products;
+using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Organization;
@@ -65,6 +67,8 @@ internal sealed class DemoCatalog(int seed)
         ("BM-ASP-AC13", "沥青混合料 AC-13", "Asphalt mix AC-13", Bulk, "沥青", "t", 2, 0.09m, 560m, 1_000m, 0.42m, []),
         ("BM-BRK-STD", "蒸压灰砂砖（旧款）", "Autoclaved sand-lime brick (old)", Bulk, "墙材", "m³", 1, 0.09m, 270m, 1_800m, 1m, []),
     ];
+
+    public const string PendingListCode = "PL-CN-2027";
 
     private readonly Random _random = new(seed);
 
@@ -155,8 +159,9 @@ internal sealed class DemoCatalog(int seed)
             Put(enterprise, product, basePrice * 0.90m, high);
         }
 
-        // The next price change: one list waiting for the director, one still being drafted.
-        var pending = List("PL-CN-2027", "全国标准价（2027 调价）", PriceListStatus.PendingApproval, new DateOnly(today.Year + 1, 1, 1));
+        // The next price change: one list for the director to approve (drafted here, submitted through the approvals engine by
+        // SubmitForApprovalAsync once the org tree is saved), one still being drafted.
+        var pending = List(PendingListCode, "全国标准价（2027 调价）", PriceListStatus.Draft, new DateOnly(today.Year + 1, 1, 1));
         foreach (var product in active)
         {
             Put(pending, product, price[product.Sku] * 1.03m);
@@ -168,6 +173,28 @@ internal sealed class DemoCatalog(int seed)
         {
             Put(draft, product, price[product.Sku] * 0.92m);
         }
+    }
+
+    /// <summary>
+    /// Sales operations (<c>ops</c>) submits the 2027 list: a real approval request in the director's inbox, with the
+    /// summary the engine stores. Runs on the saved database (the chain is read from the org tree).
+    /// </summary>
+    public static async Task SubmitForApprovalAsync(SalesFlowDbContext db, CancellationToken ct)
+    {
+        var list = await db.PriceLists.SingleOrDefaultAsync(p => p.Code == PendingListCode && p.Status == PriceListStatus.Draft, ct);
+        if (list is null)
+        {
+            return;
+        }
+
+        var ops = await DemoQuotes.ActorAsync(db, "ops", Roles.SalesOps, ct);
+        var submitted = await PriceListApproval.SubmitAsync(db, ops, list, ct);
+        if (!submitted.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo price list could not be submitted: " + submitted.Error!.Message);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);

@@ -136,6 +136,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         new DemoBids(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         await db.SaveChangesAsync(ct);
+        await DemoCatalog.SubmitForApprovalAsync(db, ct);
 
         // Quotes are priced by the PriceResolver and approved through the engine, which read the saved database.
         await new DemoQuotes(seed: 2031, time).AddAsync(db, ct);

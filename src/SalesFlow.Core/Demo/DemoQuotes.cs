@@ -183,7 +183,7 @@ internal sealed class DemoQuotes(int seed, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<Actor> ActorAsync(SalesFlowDbContext db, string userName, string role, CancellationToken ct)
+    internal static async Task<Actor> ActorAsync(SalesFlowDbContext db, string userName, string role, CancellationToken ct)
     {
         var person = await db.Users.Where(u => u.UserName == userName)
             .Select(u => new { u.Id, u.EmployeeId, UnitId = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => e.OrgUnitId).First() })

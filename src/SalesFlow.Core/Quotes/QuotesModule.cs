@@ -62,6 +62,7 @@ public static class QuotesModule
 {
     public static IServiceCollection AddQuotes(this IServiceCollection services) => services
         .AddScoped<QuoteQueries>()
+        .AddScoped<QuoteDocumentQuery>()
         .AddScoped<CreateQuoteHandler>()
         .AddScoped<UpdateQuoteHandler>()
         .AddScoped<QuoteActionHandler>()

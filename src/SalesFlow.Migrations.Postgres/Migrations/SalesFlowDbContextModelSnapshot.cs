@@ -1018,6 +1018,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ApprovalRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_request_id");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -1064,6 +1068,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("uuid")
                         .HasColumnName("region_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1451,6 +1460,14 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN")
+                        .HasColumnName("preferred_language");
 
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid")

@@ -1009,6 +1009,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ApprovalRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval_request_id");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
@@ -1055,6 +1059,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("region_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1442,6 +1451,14 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("zh-CN")
+                        .HasColumnName("preferred_language");
 
                     b.Property<Guid>("RegionId")
                         .HasColumnType("TEXT")

@@ -16,6 +16,7 @@ public static class ResultHttpExtensions
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
     };
 
     public static ProblemHttpResult ToProblem(this Error error)

@@ -18,7 +18,7 @@ public sealed class PriceListApiTests(SalesFlowApp app) : IClassFixture<SalesFlo
         }, HttpStatusCode.Created);
 
     [Fact]
-    public async Task A_draft_gets_prices_is_submitted_activated_by_the_director_then_frozen_copied_and_retired()
+    public async Task A_draft_gets_prices_is_submitted_approved_by_the_director_in_the_inbox_then_frozen_copied_and_retired()
     {
         var director = await app.ClientAsync("director");
         var ops = await app.ClientAsync("ops");
@@ -66,8 +66,23 @@ public sealed class PriceListApiTests(SalesFlowApp app) : IClassFixture<SalesFlo
         using var editPending = await ops.Put($"/api/v1/price-lists/{id}/items", new { productId = sand.Id(), minQuantity = 0m, unitPrice = 1m });
         await editPending.ProblemAsync(HttpStatusCode.Conflict, "priceList.notDraft");
 
-        var active = await director.PostJsonAsync($"/api/v1/price-lists/{id}/activate", new { version = submitted.Number("version") });
+        // No direct activation: the director decides the request in the inbox.
+        using var directActivate = await director.Post($"/api/v1/price-lists/{id}/activate", new { version = submitted.Number("version") });
+        await directActivate.ProblemAsync(HttpStatusCode.UnprocessableEntity, "priceList.approvalRequired");
+        var approvalId = submitted.Id("approvalRequestId");
+        var request = (await director.GetJsonAsync("/api/v1/approvals?status=Pending&mine=true&pageSize=100")).Items().Single(a => a.Id() == approvalId);
+        Assert.Equal(("PriceList", "T-PL-001", "Director"), (request.Str("subjectKind"), request.Str("subjectNumber"), request.Str("currentApproverRole")));
+        Assert.Contains("2 项价格", request.Str("subjectTitle"), StringComparison.Ordinal);
+        Assert.Contains("全国", request.Str("subjectTitle"), StringComparison.Ordinal);
+        using (var byOps = await ops.Post($"/api/v1/approvals/{approvalId}/approve", new { comment = "自己批" }))
+        {
+            await byOps.ProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        await director.PostJsonAsync($"/api/v1/approvals/{approvalId}/approve", new { comment = "同意调价" });
+        var active = await ops.GetJsonAsync($"/api/v1/price-lists/{id}");
         Assert.Equal("Active", active.Str("status"));
+        Assert.Equal("Approved", active.GetProperty("approvals")[0].Str("status"));
         using var resubmit = await director.Post($"/api/v1/price-lists/{id}/submit", new { version = active.Number("version") });
         await resubmit.ProblemAsync(HttpStatusCode.Conflict, "priceList.wrongStatus");
         read["version"] = active.Number("version");
@@ -115,8 +130,9 @@ public sealed class PriceListApiTests(SalesFlowApp app) : IClassFixture<SalesFlo
         var url = $"/api/v1/prices/resolve?customerId={customer}&productId={gravel.Id()}";
         Assert.False((await rep.GetJsonAsync(url + "&quantity=5")).GetProperty("found").GetBoolean());
 
+        // The director is the approver of price lists: their own submit activates the list at once.
         var submitted = await director.PostJsonAsync($"/api/v1/price-lists/{list.Id()}/submit", new { version = (await director.GetJsonAsync($"/api/v1/price-lists/{list.Id()}")).Number("version") });
-        await director.PostJsonAsync($"/api/v1/price-lists/{list.Id()}/activate", new { version = submitted.Number("version") });
+        Assert.Equal("Active", submitted.Str("status"));
 
         var small = await rep.GetJsonAsync(url + "&quantity=12.5");
         Assert.Equal((true, "T-RS-001", 96m, 88m, 0m), (small.GetProperty("found").GetBoolean(), small.Str("priceListCode"), small.GetProperty("unitPrice").GetDecimal(), small.GetProperty("floorPrice").GetDecimal(), small.GetProperty("minQuantity").GetDecimal()));
@@ -132,5 +148,69 @@ public sealed class PriceListApiTests(SalesFlowApp app) : IClassFixture<SalesFlo
         var other = await app.ClientAsync("rep.huabei.1");
         using var outside = await other.Get(url + "&quantity=5");
         await outside.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_rejected_list_returns_to_draft_with_the_comment_and_a_retired_pending_list_cancels_its_request()
+    {
+        var ops = await app.ClientAsync("ops");
+        var director = await app.ClientAsync("director");
+        // A regional list: no other test of the class adds an active list for its segment, so it is the one replaced.
+        var regional = (await ops.GetJsonAsync("/api/v1/price-lists?q=PL-HD-STD")).Items().Single(l => l.Str("code") == "PL-HD-STD");
+        var copy = await ops.PostJsonAsync($"/api/v1/price-lists/{regional.Id()}/copy", new { code = "T-PL-UP", name = "测试调价", validFrom = "2031-01-01" }, HttpStatusCode.Created);
+        var item = copy.GetProperty("items").EnumerateArray().First(i => i.GetProperty("minQuantity").GetDecimal() == 0m);
+        var oldPrice = item.GetProperty("unitPrice").GetDecimal();
+        var raised = await ops.PutJsonAsync($"/api/v1/price-lists/{copy.Id()}/items", new { productId = item.Id("productId"), minQuantity = 0m, unitPrice = oldPrice * 1.25m });
+
+        var submitted = await ops.PostJsonAsync($"/api/v1/price-lists/{copy.Id()}/submit", new { version = raised.Number("version") });
+        var request = await director.GetJsonAsync($"/api/v1/approvals/{submitted.Id("approvalRequestId")}");
+        // The inbox tells the director what changes: the biggest move against the list it replaces.
+        Assert.Contains("PL-HD-STD", request.Str("reason"), StringComparison.Ordinal);
+        Assert.Contains("华东", request.Str("subjectTitle"), StringComparison.Ordinal);
+        Assert.Contains(item.Str("sku"), request.Str("reason"), StringComparison.Ordinal);
+        Assert.Contains("+25.0%", request.Str("reason"), StringComparison.Ordinal);
+
+        using (var noComment = await director.Post($"/api/v1/approvals/{request.Id()}/reject", new { comment = "" }))
+        {
+            await noComment.ProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        await director.PostJsonAsync($"/api/v1/approvals/{request.Id()}/reject", new { comment = "涨幅过大，请控制在 10% 以内" });
+        var returned = await ops.GetJsonAsync($"/api/v1/price-lists/{copy.Id()}");
+        Assert.Equal(("Draft", "涨幅过大，请控制在 10% 以内"), (returned.Str("status"), returned.Str("rejectionReason")));
+
+        // Edited and submitted again: a new request; retiring the pending list cancels it.
+        var lowered = await ops.PutJsonAsync($"/api/v1/price-lists/{copy.Id()}/items", new { productId = item.Id("productId"), minQuantity = 0m, unitPrice = oldPrice * 1.08m });
+        var again = await ops.PostJsonAsync($"/api/v1/price-lists/{copy.Id()}/submit", new { version = lowered.Number("version") });
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("rejectionReason").ValueKind);
+        Assert.NotEqual(request.Id(), again.Id("approvalRequestId"));
+        using (var stale = await ops.Post($"/api/v1/price-lists/{copy.Id()}/submit", new { version = lowered.Number("version") }))
+        {
+            await stale.ProblemAsync(HttpStatusCode.Conflict, "common.staleVersion");
+        }
+
+        var retired = await director.PostJsonAsync($"/api/v1/price-lists/{copy.Id()}/retire", new { version = again.Number("version") });
+        Assert.Equal("Retired", retired.Str("status"));
+        Assert.Equal("Cancelled", (await director.GetJsonAsync($"/api/v1/approvals/{again.Id("approvalRequestId")}")).Str("status"));
+    }
+
+    [Fact]
+    public async Task The_demos_2027_list_waits_in_the_directors_inbox_with_its_summary()
+    {
+        var director = await app.ClientAsync("director");
+        var pending = (await director.GetJsonAsync("/api/v1/price-lists?q=PL-CN-2027")).Items().Single();
+        Assert.Equal("PendingApproval", pending.Str("status"));
+        var details = await director.GetJsonAsync($"/api/v1/price-lists/{pending.Id()}");
+        var inbox = (await director.GetJsonAsync("/api/v1/approvals?status=Pending&mine=true&pageSize=100")).Items();
+        var request = inbox.Single(a => a.Str("subjectKind") == "PriceList" && a.Str("subjectNumber") == "PL-CN-2027");
+        Assert.Equal(details.Id("approvalRequestId"), request.Id());
+        // Every price of the 2027 list is the base list's +3 %, give or take the rounding of a small price to the fen.
+        Assert.Matches(@"对比 PL-CN-BASE：最大调价 \S+ [\d.]+ → [\d.]+（\+3\.\d%）", request.Str("reason"));
+        Assert.Contains($"{details.GetProperty("items").GetArrayLength()} 项价格", request.Str("subjectTitle"), StringComparison.Ordinal);
+        Assert.Equal("Pending", details.GetProperty("approvals")[0].Str("status"));
+
+        // Requested by sales operations (no region above them): the chain is the director alone; a manager does not see it to decide.
+        Assert.Single(details.GetProperty("approvals")[0].GetProperty("steps").EnumerateArray());
+        Assert.DoesNotContain((await (await app.ClientAsync("manager.huadong")).GetJsonAsync("/api/v1/approvals?status=Pending&mine=true&pageSize=100")).Items(), a => a.Id() == request.Id());
     }
 }

@@ -36,6 +36,10 @@ public sealed class PriceList : IHasId, IAudited, IVersioned
 {
     public const int CodeMaxLength = 40;
     public const int NameMaxLength = 200;
+    public const int RejectionReasonMaxLength = 1000;
+
+    /// <summary>The approvals engine's subject kind for a price list.</summary>
+    public const string ApprovalKind = "PriceList";
 
     private readonly List<PriceListItem> _items = [];
 
@@ -78,6 +82,12 @@ public sealed class PriceList : IHasId, IAudited, IVersioned
 
     public PriceListStatus Status { get; private set; }
 
+    /// <summary>The approval request of the last submit (pending, approved or rejected).</summary>
+    public Guid? ApprovalRequestId { get; private set; }
+
+    /// <summary>The approver's comment when the last submit was rejected (the list is a draft again); cleared at the next submit.</summary>
+    public string? RejectionReason { get; private set; }
+
     public int Version { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
@@ -110,6 +120,59 @@ public sealed class PriceList : IHasId, IAudited, IVersioned
     }
 
     public void SetStatus(PriceListStatus status) => Status = status;
+
+    /// <summary>Draft → PendingApproval, waiting for <paramref name="approvalRequestId"/>.</summary>
+    public Result AwaitApproval(Guid approvalRequestId)
+    {
+        if (Status != PriceListStatus.Draft)
+        {
+            return CatalogErrors.WrongStatus(Status);
+        }
+
+        Status = PriceListStatus.PendingApproval;
+        ApprovalRequestId = approvalRequestId;
+        RejectionReason = null;
+        return Result.Ok();
+    }
+
+    /// <summary>Approved: Active, pricing from its valid-from day (the resolver reads only lists valid on the day).</summary>
+    public Result Approve()
+    {
+        if (Status != PriceListStatus.PendingApproval)
+        {
+            return CatalogErrors.WrongStatus(Status);
+        }
+
+        Status = PriceListStatus.Active;
+        RejectionReason = null;
+        return Result.Ok();
+    }
+
+    /// <summary>A director submitting their own list: no one above to ask, the list is active at once (Draft → Active).</summary>
+    public Result ActivateByDirector()
+    {
+        if (Status != PriceListStatus.Draft)
+        {
+            return CatalogErrors.WrongStatus(Status);
+        }
+
+        Status = PriceListStatus.Active;
+        RejectionReason = null;
+        return Result.Ok();
+    }
+
+    /// <summary>Rejected: back to Draft with the approver's comment.</summary>
+    public Result ReturnToDraft(string? comment)
+    {
+        if (Status != PriceListStatus.PendingApproval)
+        {
+            return CatalogErrors.WrongStatus(Status);
+        }
+
+        Status = PriceListStatus.Draft;
+        RejectionReason = comment is { Length: > RejectionReasonMaxLength } ? comment[..RejectionReasonMaxLength] : comment;
+        return Result.Ok();
+    }
 
     /// <summary>Adds or replaces the price of a product from a minimum quantity (base unit) upwards.</summary>
     public PriceListItem SetPrice(Guid productId, decimal minQuantity, decimal unitPrice, decimal? floorPrice)

@@ -17,6 +17,7 @@ internal sealed class PriceListConfiguration : IEntityTypeConfiguration<PriceLis
         builder.Property(p => p.CustomerGroup).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.DealerTier).HasConversion<string>().HasMaxLength(8);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.RejectionReason).HasMaxLength(PriceList.RejectionReasonMaxLength);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.PriceListId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Items).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
@@ -17,13 +18,14 @@ public sealed record PriceListItemRow(
 public sealed record PriceListDetails(
     Guid Id, string Code, string Name, string Currency, Guid? RegionId, string? RegionName, SalesChannel? Channel, CustomerType? CustomerGroup,
     DealerTier? DealerTier, DateOnly ValidFrom, DateOnly? ValidTo, PriceListStatus Status, IReadOnlyList<PriceListItemRow> Items, int Version,
-    DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy);
+    DateTime CreatedAtUtc, string CreatedBy, DateTime UpdatedAtUtc, string UpdatedBy, Guid? ApprovalRequestId = null, string? RejectionReason = null,
+    IReadOnlyList<ApprovalDetails>? Approvals = null);
 
 public sealed record PriceListFilter(
     string? Q = null, PriceListStatus? Status = null, Guid? RegionId = null, SalesChannel? Channel = null, Guid? ProductId = null);
 
 /// <summary>Price lists are not scoped by region: every internal role reads every list (prices are not confidential, costs are).</summary>
-public sealed class PriceListQueries(IDbContextFactory<SalesFlowDbContext> dbFactory)
+public sealed class PriceListQueries(IDbContextFactory<SalesFlowDbContext> dbFactory, ApprovalQueries approvals)
 {
     public static readonly SortWhitelist<PriceList> Sorts = new(
         "code",
@@ -99,8 +101,11 @@ public sealed class PriceListQueries(IDbContextFactory<SalesFlowDbContext> dbFac
                     item.MinQuantity, item.UnitPrice, item.FloorPrice))
             .AsNoTracking()
             .ToListAsync(ct);
+        // The approval history (newest first), for those who see approvals; the engine's scope applies.
+        var history = actor.Can(ApprovalPermissions.View) ? (await approvals.ForSubjectAsync(actor, PriceList.ApprovalKind, id, ct)).Value ?? [] : [];
         return new PriceListDetails(
             list.Id, list.Code, list.Name, list.Currency, list.RegionId, regionName, list.Channel, list.CustomerGroup, list.DealerTier,
-            list.ValidFrom, list.ValidTo, list.Status, items, list.Version, list.CreatedAtUtc, list.CreatedBy, list.UpdatedAtUtc, list.UpdatedBy);
+            list.ValidFrom, list.ValidTo, list.Status, items, list.Version, list.CreatedAtUtc, list.CreatedBy, list.UpdatedAtUtc, list.UpdatedBy,
+            list.ApprovalRequestId, list.RejectionReason, history);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
@@ -46,10 +47,10 @@ public enum PriceListStep
 public sealed record ChangePriceListStatus(Guid Id, PriceListStep Step, [property: Required] int? Version);
 
 /// <summary>
-/// The price-list use cases. Only drafts are edited; submit (draft → pending approval), activate (pending → active,
-/// <see cref="CatalogPermissions.ApprovePrices"/>) and retire are small steps of their own so an approval flow can call them.
+/// The price-list use cases. Only drafts are edited; submit asks the approvals engine (approval activates the list,
+/// rejection returns it to draft), retire is the approver's; there is no direct activation.
 /// </summary>
-public sealed class PriceListHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, PriceListQueries queries)
+public sealed class PriceListHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, PriceListQueries queries, ApprovalEngine engine)
 {
     public async Task<Result<PriceListDetails>> CreateAsync(PriceListInput request, Actor actor, CancellationToken ct)
     {
@@ -207,7 +208,11 @@ public sealed class PriceListHandler(IDbContextFactory<SalesFlowDbContext> dbFac
         return await queries.GetAsync(actor, copy.Id, ct);
     }
 
-    /// <summary>Draft → PendingApproval (needs at least one price), PendingApproval → Active (approver only), Active or PendingApproval → Retired (approver only).</summary>
+    /// <summary>
+    /// Submit: Draft → PendingApproval with an approval request up to the director (<see cref="PriceListApproval"/>; a director's own
+    /// list is active at once). Activate is refused with <c>priceList.approvalRequired</c>: a list becomes active only when its
+    /// approval is granted. Retire: Draft, PendingApproval (its pending request is cancelled) or Active → Retired (approver only).
+    /// </summary>
     public async Task<Result<PriceListDetails>> ChangeStatusAsync(ChangePriceListStatus request, Actor actor, CancellationToken ct)
     {
         var permission = request.Step == PriceListStep.Submit ? CatalogPermissions.ManagePrices : CatalogPermissions.ApprovePrices;
@@ -217,6 +222,7 @@ public sealed class PriceListHandler(IDbContextFactory<SalesFlowDbContext> dbFac
         }
 
         await using var db = await dbFactory.OpenAsync(actor, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var loaded = await LoadAsync(db, actor, request.Id, request.Version, withItems: false, ct);
         if (!loaded.IsSuccess)
         {
@@ -224,32 +230,41 @@ public sealed class PriceListHandler(IDbContextFactory<SalesFlowDbContext> dbFac
         }
 
         var list = loaded.Value!;
-        var (from, to) = request.Step switch
+        switch (request.Step)
         {
-            PriceListStep.Submit => (Statuses(PriceListStatus.Draft), PriceListStatus.PendingApproval),
-            PriceListStep.Activate => (Statuses(PriceListStatus.PendingApproval), PriceListStatus.Active),
-            _ => (Statuses(PriceListStatus.Draft, PriceListStatus.PendingApproval, PriceListStatus.Active), PriceListStatus.Retired),
-        };
-        if (!from.Contains(list.Status))
-        {
-            return CatalogErrors.WrongStatus(list.Status);
+            case PriceListStep.Submit:
+                var submitted = await PriceListApproval.SubmitAsync(db, actor, list, ct);
+                if (!submitted.IsSuccess)
+                {
+                    return submitted.Error!;
+                }
+
+                break;
+            case PriceListStep.Activate:
+                return CatalogErrors.ApprovalRequired;
+            default:
+                if (list.Status == PriceListStatus.Retired)
+                {
+                    return CatalogErrors.WrongStatus(list.Status);
+                }
+
+                if (list.Status == PriceListStatus.PendingApproval)
+                {
+                    await engine.CancelForSubjectAsync(db, PriceList.ApprovalKind, list.Id, ct);
+                }
+
+                list.SetStatus(PriceListStatus.Retired);
+                break;
         }
 
-        if (request.Step == PriceListStep.Submit && !await db.PriceListItems.AnyAsync(i => i.PriceListId == list.Id, ct))
-        {
-            return CatalogErrors.Empty;
-        }
-
-        list.SetStatus(to);
         if (await db.SaveOrConflictAsync("PriceList", ct) is { } conflict)
         {
             return conflict;
         }
 
+        await transaction.CommitAsync(ct);
         return await queries.GetAsync(actor, list.Id, ct);
     }
-
-    private static PriceListStatus[] Statuses(params PriceListStatus[] statuses) => statuses;
 
     private async Task<Result<PriceList>> LoadAsync(SalesFlowDbContext db, Actor actor, Guid id, int? version, bool withItems, CancellationToken ct)
     {

@@ -27,7 +27,7 @@ public sealed record PriceListBody(
     string Code, string Name, DateOnly? ValidFrom, DateOnly? ValidTo, Guid? RegionId, SalesChannel? Channel, CustomerType? CustomerGroup,
     DealerTier? DealerTier, int? Version, Guid? Id = null, string? Currency = null, string? RegionName = null, PriceListStatus? Status = null,
     IReadOnlyList<PriceListItemRow>? Items = null, DateTimeOffset? CreatedAtUtc = null, string? CreatedBy = null, DateTimeOffset? UpdatedAtUtc = null,
-    string? UpdatedBy = null);
+    string? UpdatedBy = null, Guid? ApprovalRequestId = null, string? RejectionReason = null, IReadOnlyList<SalesFlow.Core.Approvals.ApprovalDetails>? Approvals = null);
 
 public sealed record PriceListItemBody(Guid? ProductId, decimal? MinQuantity, decimal? UnitPrice, decimal? FloorPrice);
 

@@ -10,7 +10,8 @@ public sealed record CustomerBody(
     string? Address, string? Phone, IReadOnlyList<string>? Tags, int? Version,
     Guid? Id = null, string? Number = null, string? RegionName = null, Guid? OwnerId = null, string? OwnerName = null,
     decimal? CreditLimit = null, int? PaymentTermsDays = null, bool? IsDeleted = null, IReadOnlyList<ContactRow>? Contacts = null,
-    DateTimeOffset? CreatedAtUtc = null, string? CreatedBy = null, DateTimeOffset? UpdatedAtUtc = null, string? UpdatedBy = null);
+    DateTimeOffset? CreatedAtUtc = null, string? CreatedBy = null, DateTimeOffset? UpdatedAtUtc = null, string? UpdatedBy = null,
+    string? PreferredLanguage = null);
 
 public sealed record CreditBody(decimal? CreditLimit, int? PaymentTermsDays, int? Version);
 
@@ -72,7 +73,7 @@ internal static class CustomerEndpoints
     {
         var request = new UpdateCustomer(
             id, body.Name, body.Type, body.Class, body.ValueTier, body.Industry, body.RegionId, body.Address, body.Phone, body.Tags,
-            Versions.From(http, body.Version), body.OwnerId, body.CreditLimit, body.PaymentTermsDays);
+            Versions.From(http, body.Version), body.OwnerId, body.CreditLimit, body.PaymentTermsDays, body.PreferredLanguage);
         return (await handler.HandleAsync(request, actor, ct)).ToOk();
     }
 

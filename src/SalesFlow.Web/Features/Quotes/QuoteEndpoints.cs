@@ -1,7 +1,11 @@
+using Microsoft.Extensions.Localization;
 using SalesFlow.Core.Approvals;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Customers;
 using SalesFlow.Core.Quotes;
 using SalesFlow.Web.Api;
+using SalesFlow.Web.Documents;
+using SalesFlow.Web.Resources;
 
 namespace SalesFlow.Web.Features.Quotes;
 
@@ -40,6 +44,7 @@ internal static class QuoteEndpoints
         group.MapGet("/", List).WithName("ListQuotes");
         group.MapGet("/{id:guid}", async (Guid id, Actor actor, QuoteQueries queries, CancellationToken ct) =>
             (await queries.GetAsync(actor, id, ct)).ToOk()).WithName("GetQuote");
+        group.MapGet("/{id:guid}/pdf", Pdf).WithName("GetQuotePdf").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         group.MapGet("/products", async (string? q, int? take, QuoteQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.ProductsAsync(q, take ?? 20, ct))).WithName("ListQuoteProducts");
         group.MapPost("/price-preview", async (QuotePreviewBody body, Actor actor, QuoteQueries queries, CancellationToken ct) =>
@@ -59,6 +64,29 @@ internal static class QuoteEndpoints
         }
 
         return group;
+    }
+
+    /// <summary>The quote printed in the customer's language (or <paramref name="lang"/>): application/pdf named after the quote number.</summary>
+    private static async Task<IResult> Pdf(
+        Guid id, string? lang, Actor actor, QuoteDocumentQuery documents, PdfPrinter printer, CompanyOptions company,
+        IStringLocalizer<SharedResource> localizer, CancellationToken ct)
+    {
+        if (CustomerLanguages.Check(lang, "lang") is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var quote = await documents.GetAsync(actor, id, ct);
+        if (!quote.IsSuccess)
+        {
+            return quote.Error!.ToProblem();
+        }
+
+        var html = QuoteDocument.Html(quote.Value!, QuoteDocument.LanguageFor(quote.Value!, lang), company.Name, localizer);
+        var pdf = await printer.PrintAsync(html, ct);
+        return pdf.IsSuccess
+            ? TypedResults.File(pdf.Value!, "application/pdf", quote.Value!.DisplayNumber + ".pdf")
+            : pdf.Error!.ToProblem();
     }
 
     private static async Task<IResult> List([AsParameters] QuoteListQuery query, Actor actor, QuoteQueries queries, CancellationToken ct)
