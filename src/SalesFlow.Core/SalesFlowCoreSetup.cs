@@ -8,6 +8,7 @@ using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -73,6 +74,7 @@ public static class SalesFlowCoreSetup
             .AddBids()
             .AddApprovals()
             .AddQuotes()
-            .AddOrderToCash();
+            .AddOrderToCash()
+            .AddDeliveries();
     }
 }
