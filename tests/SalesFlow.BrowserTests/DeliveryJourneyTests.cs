@@ -44,11 +44,11 @@ public sealed class DeliveryJourneyTests(Browser browser, SalesFlowServer server
             await page.GetByTestId("nav-deliveries").ClickAsync();
             await Expect(page.GetByTestId("delivery-grid")).ToContainTextAsync("DL-");
             await page.GetByTestId("new-delivery").ClickAsync();
-            await page.GetByTestId("pick-order").Locator("input").FillAsync(number);
+            await page.GetByTestId("pick-order").FillAsync(number);
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = number }).First.ClickAsync();
             await Expect(page.GetByTestId("plan-order")).ToHaveTextAsync(number);
             await Expect(page.GetByTestId("plan-remaining").First).Not.ToHaveTextAsync("0");
-            await page.GetByTestId("plan-carrier").Locator("input").FillAsync("德邦");
+            await page.GetByTestId("plan-carrier").FillAsync("德邦");
             await page.GetByTestId("plan-quote").ClickAsync();
             await Expect(page.GetByTestId("plan-freight")).ToContainTextAsync("¥");
             await page.GetByTestId("plan-save").ClickAsync();
@@ -58,8 +58,8 @@ public sealed class DeliveryJourneyTests(Browser browser, SalesFlowServer server
 
             await page.GetByTestId("delivery-ship").DispatchEventAsync("click"); // the "planned" snackbar may lie over the button
             var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByTestId("verb-tracking").Locator("input").FillAsync("DPK202611300001");
-            await dialog.GetByTestId("verb-location").Locator("input").FillAsync("上海成品仓");
+            await dialog.GetByTestId("verb-tracking").FillAsync("DPK202611300001");
+            await dialog.GetByTestId("verb-location").FillAsync("上海成品仓");
             await dialog.GetByTestId("dialog-save").ClickAsync();
             await Expect(page.GetByTestId("delivery-status")).ToHaveTextAsync("运输中");
             await Expect(page.GetByTestId("delivery-tracking")).ToHaveTextAsync("DPK202611300001");
@@ -67,7 +67,7 @@ public sealed class DeliveryJourneyTests(Browser browser, SalesFlowServer server
 
             await page.GetByTestId("delivery-open-exception").DispatchEventAsync("click");
             dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByTestId("exception-description").Locator("textarea").First.FillAsync("外箱破损，一台设备面板划伤");
+            await dialog.GetByTestId("exception-description").FillAsync("外箱破损，一台设备面板划伤");
             await dialog.GetByTestId("dialog-save").ClickAsync();
             var card = page.GetByTestId("exception-card");
             await Expect(card.GetByTestId("exception-status")).ToHaveTextAsync("处理中");
@@ -75,7 +75,7 @@ public sealed class DeliveryJourneyTests(Browser browser, SalesFlowServer server
 
             await card.GetByTestId("exception-resolve").DispatchEventAsync("click");
             dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByTestId("resolve-text").Locator("textarea").First.FillAsync("补发面板，运损由承运商赔付");
+            await dialog.GetByTestId("resolve-text").FillAsync("补发面板，运损由承运商赔付");
             await dialog.GetByTestId("dialog-save").ClickAsync();
             await Expect(card.GetByTestId("exception-status")).ToHaveTextAsync("已处理");
             await Expect(card.GetByTestId("exception-resolution")).ToContainTextAsync("补发面板");
