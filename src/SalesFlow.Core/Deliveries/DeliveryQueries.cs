@@ -293,22 +293,22 @@ public sealed class DeliveryQueries(IDbContextFactory<SalesFlowDbContext> dbFact
 
     private static async Task<List<DeliveryExceptionRow>> ExceptionRowsAsync(SalesFlowDbContext db, IQueryable<DeliveryException> cases, DateOnly today, CancellationToken ct) =>
         (await cases.Select(e => new
-            {
-                e.Id,
-                e.DeliveryId,
-                e.DeliveryNumber,
-                e.Type,
-                e.Description,
-                e.OwnerId,
-                OwnerName = db.Employees.Where(x => x.Id == e.OwnerId).Select(x => x.Name).First(),
-                e.AffectedQuantity,
-                e.OpenedOn,
-                e.Status,
-                e.Resolution,
-                e.ResolvedOn,
-                e.CreatedAtUtc,
-                e.Version,
-            })
+        {
+            e.Id,
+            e.DeliveryId,
+            e.DeliveryNumber,
+            e.Type,
+            e.Description,
+            e.OwnerId,
+            OwnerName = db.Employees.Where(x => x.Id == e.OwnerId).Select(x => x.Name).First(),
+            e.AffectedQuantity,
+            e.OpenedOn,
+            e.Status,
+            e.Resolution,
+            e.ResolvedOn,
+            e.CreatedAtUtc,
+            e.Version,
+        })
             .ToListAsync(ct))
             .Select(e => new DeliveryExceptionRow(
                 e.Id, e.DeliveryId, e.DeliveryNumber, e.Type, e.Description, e.OwnerId, e.OwnerName, e.AffectedQuantity, e.OpenedOn, e.Status, e.Resolution,

@@ -71,7 +71,9 @@ public sealed class DeliveryApiTests(SalesFlowApp app) : IClassFixture<SalesFlow
         Assert.Equal((885.4m, 2.136m, 361.00m), (created.GetProperty("totalWeightKg").GetDecimal(), created.GetProperty("totalVolumeM3").GetDecimal(), created.GetProperty("freight").GetDecimal()));
         var quote = await rep.PostJsonAsync("/api/v1/deliveries/freight-quote", new
         {
-            method = "FreightCarrier", zone = "华东", date = "2026-11-30",
+            method = "FreightCarrier",
+            zone = "华东",
+            date = "2026-11-30",
             lines = new[] { new { productId = order.GetProperty("lines")[0].GetProperty("productId").GetGuid(), quantity = 3m }, new { productId = order.GetProperty("lines")[1].GetProperty("productId").GetGuid(), quantity = 1m } },
         });
         Assert.Equal(created.GetProperty("freight").GetDecimal(), quote.GetProperty("amount").GetDecimal());
