@@ -8,6 +8,7 @@ using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -75,6 +76,7 @@ public static class SalesFlowCoreSetup
             .AddApprovals()
             .AddQuotes()
             .AddOrderToCash()
-            .AddNotifications();
+            .AddNotifications()
+            .AddDeliveries();
     }
 }

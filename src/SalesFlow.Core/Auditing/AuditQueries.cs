@@ -6,6 +6,7 @@ using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.FieldWork.Activities;
 using SalesFlow.Core.FieldWork.Travel;
@@ -95,7 +96,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
 
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
-        nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList)];
+        nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
+        nameof(Delivery), nameof(DeliveryException)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -133,6 +135,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Invoice) => actor.Can(BillingPermissions.View) && await db.Invoices.VisibleTo(actor).AnyAsync(i => i.Id == guid, ct),
             nameof(Receipt) => actor.Can(BillingPermissions.View) && await db.Receipts.VisibleTo(actor).AnyAsync(r => r.Id == guid, ct),
             nameof(PriceList) => actor.Can(CatalogPermissions.View) && await db.PriceLists.AnyAsync(p => p.Id == guid, ct),
+            nameof(Delivery) => actor.Can(DeliveryPermissions.View) && await db.Deliveries.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
+            nameof(DeliveryException) => actor.Can(DeliveryPermissions.View) && await db.DeliveryExceptions.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
             _ => null,
         };
     }

@@ -4,6 +4,7 @@ using SalesFlow.Core.Bids;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
 using SalesFlow.Core.Imports;
@@ -64,6 +65,9 @@ public static class RolePermissions
         [CatalogPermissions.ViewCost] = [Roles.Finance, Roles.Director],
         [CatalogPermissions.ManagePrices] = [Roles.Director, Roles.SalesOps],
         [CatalogPermissions.ApprovePrices] = [Roles.Director],
+        [DeliveryPermissions.View] = Internal,
+        [DeliveryPermissions.Manage] = [Roles.Logistics],
+        [DeliveryPermissions.ManageRates] = [Roles.Logistics],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

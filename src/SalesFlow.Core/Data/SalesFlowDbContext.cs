@@ -86,6 +86,19 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Billing.ReceiptAllocation> ReceiptAllocations => Set<Billing.ReceiptAllocation>();
 
+    // Deliveries (PRODUCT.md §6): shipments of orders, their events, exception cases and the freight rate table.
+    public DbSet<Deliveries.Delivery> Deliveries => Set<Deliveries.Delivery>();
+
+    public DbSet<Deliveries.DeliveryLine> DeliveryLines => Set<Deliveries.DeliveryLine>();
+
+    public DbSet<Deliveries.DeliveryEvent> DeliveryEvents => Set<Deliveries.DeliveryEvent>();
+
+    public DbSet<Deliveries.DeliveryInvoice> DeliveryInvoices => Set<Deliveries.DeliveryInvoice>();
+
+    public DbSet<Deliveries.DeliveryException> DeliveryExceptions => Set<Deliveries.DeliveryException>();
+
+    public DbSet<Deliveries.FreightRate> FreightRates => Set<Deliveries.FreightRate>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

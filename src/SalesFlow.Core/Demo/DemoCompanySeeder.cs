@@ -35,6 +35,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
     /// <summary>About 1,000 leads in all.</summary>
     public const int LeadsPerRep = 16;
 
+    /// <summary>What <see cref="DemoDeliveries"/> added and how long it took, after <see cref="SeedIfEmptyAsync"/>.</summary>
+    internal DemoDeliveries.Counts? Deliveries { get; private set; }
+
     public async Task<bool> SeedIfEmptyAsync(string password, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(Actor.System, ct);
@@ -140,6 +143,11 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         // Quotes are priced by the PriceResolver and approved through the engine, which read the saved database.
         await new DemoQuotes(seed: 2031, time).AddAsync(db, ct);
+
+        // Deliveries of the delivered orders, in batches on fresh contexts (the counts and the time it took are kept for the tests).
+        Deliveries = await new DemoDeliveries(seed: 2032).AddAsync(
+            dbFactory, [.. db.Orders.Local], [.. db.Customers.Local], [.. db.OrgUnits.Local], [.. db.Products.Local],
+            db.Users.Local.FirstOrDefault(u => u.UserName == "logistics")?.EmployeeId, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

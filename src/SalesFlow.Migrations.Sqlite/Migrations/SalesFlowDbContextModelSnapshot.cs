@@ -1595,6 +1595,525 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualDeliveryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual_delivery_date");
+
+                    b.Property<DateOnly?>("ActualShipDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual_ship_date");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<long>("Freight")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("freight");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateOnly>("PlannedDeliveryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_delivery_date");
+
+                    b.Property<DateOnly>("PlannedShipDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_ship_date");
+
+                    b.Property<string>("ShipToAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ship_to_address");
+
+                    b.Property<string>("ShipToProvince")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ship_to_province");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalVolumeM3")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_volume_m3");
+
+                    b.Property<long>("TotalWeightKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_weight_kg");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("DealerId")
+                        .HasDatabaseName("ix_deliveries_dealer_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_number");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_deliveries_created_at_utc_id");
+
+                    b.HasIndex("CustomerId", "Status")
+                        .HasDatabaseName("ix_deliveries_customer_id_status");
+
+                    b.HasIndex("OrderId", "Status")
+                        .HasDatabaseName("ix_deliveries_order_id_status");
+
+                    b.HasIndex("OrgUnitId", "Status")
+                        .HasDatabaseName("ix_deliveries_org_unit_id_status");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_deliveries_owner_id_status");
+
+                    b.HasIndex("PlannedShipDate", "Id")
+                        .HasDatabaseName("ix_deliveries_planned_ship_date_id");
+
+                    b.HasIndex("Status", "PlannedShipDate")
+                        .HasDatabaseName("ix_deliveries_status_planned_ship_date");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_events");
+
+                    b.HasIndex("DeliveryId", "AtUtc")
+                        .HasDatabaseName("ix_delivery_events_delivery_id_at_utc");
+
+                    b.ToTable("delivery_events", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AffectedQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("affected_quantity");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("DeliveryNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_number");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<Guid>("SalesOwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_owner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_exceptions");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_delivery_exceptions_created_at_utc_id");
+
+                    b.HasIndex("DeliveryId", "Status")
+                        .HasDatabaseName("ix_delivery_exceptions_delivery_id_status");
+
+                    b.HasIndex("OrgUnitId", "Status")
+                        .HasDatabaseName("ix_delivery_exceptions_org_unit_id_status");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_delivery_exceptions_owner_id_status");
+
+                    b.HasIndex("Status", "OpenedOn", "Id")
+                        .HasDatabaseName("ix_delivery_exceptions_status_opened_on_id");
+
+                    b.ToTable("delivery_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_invoices");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_delivery_invoices_delivery_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_delivery_invoices_invoice_id");
+
+                    b.ToTable("delivery_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long>("InvoicedQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoiced_quantity");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<long>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<long>("VolumeM3")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("volume_m3");
+
+                    b.Property<long>("WeightKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight_kg");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_lines");
+
+                    b.HasIndex("OrderLineId")
+                        .HasDatabaseName("ix_delivery_lines_order_line_id");
+
+                    b.HasIndex("DeliveryId", "Position")
+                        .HasDatabaseName("ix_delivery_lines_delivery_id_position");
+
+                    b.ToTable("delivery_lines", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.FreightRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AdditionalUnitPrice")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("additional_unit_price");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("FirstUnitPrice")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_unit_price");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<long>("MinimumCharge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minimum_charge");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_freight_rates");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_freight_rates_created_at_utc_id");
+
+                    b.HasIndex("Zone", "Method", "Basis", "ValidFrom")
+                        .HasDatabaseName("ix_freight_rates_zone_method_basis_valid_from");
+
+                    b.ToTable("freight_rates", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.FieldWork.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4296,6 +4815,98 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_customers_org_units_region_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_orders_order_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_employees_owner_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryEvent", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Deliveries.Delivery", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_events_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryException", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_exceptions_deliveries_delivery_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_exceptions_employees_owner_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryInvoice", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_invoices_deliveries_delivery_id");
+
+                    b.HasOne("SalesFlow.Core.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_invoices_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.DeliveryLine", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Deliveries.Delivery", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_lines_deliveries_delivery_id");
+
+                    b.HasOne("SalesFlow.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_lines_order_lines_order_line_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.FieldWork.Activities.Activity", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -4802,6 +5413,13 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Catalog.Products.Product", b =>
                 {
                     b.Navigation("Conversions");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.FieldWork.Travel.TravelRequest", b =>
