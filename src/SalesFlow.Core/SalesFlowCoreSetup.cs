@@ -6,6 +6,7 @@ using SalesFlow.Core.Bids;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Demo;
@@ -73,6 +74,7 @@ public static class SalesFlowCoreSetup
             .AddBids()
             .AddApprovals()
             .AddQuotes()
-            .AddOrderToCash();
+            .AddOrderToCash()
+            .AddContracts();
     }
 }

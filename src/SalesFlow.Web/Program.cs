@@ -14,6 +14,7 @@ using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Bids;
 using SalesFlow.Web.Features.Billing;
 using SalesFlow.Web.Features.Catalog;
+using SalesFlow.Web.Features.Contracts;
 using SalesFlow.Web.Features.Customers;
 using SalesFlow.Web.Features.FieldWork;
 using SalesFlow.Web.Features.Imports;
@@ -45,6 +46,7 @@ builder.Services.AddSingleton(config.GetSection("Bids").Get<SalesFlow.Core.Bids.
 builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Credit").Get<SalesFlow.Core.Billing.CreditOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.Contracts.ContractOptions>() ?? new());
 
 builder.Services.AddSalesFlowAuthentication();
 builder.Services.AddScoped<CurrentActor>();
@@ -117,6 +119,7 @@ app.MapBillingEndpoints();
 app.MapApprovalEndpoints();
 app.MapQuoteEndpoints();
 app.MapCatalogEndpoints();
+app.MapContractEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

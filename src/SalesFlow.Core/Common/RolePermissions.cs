@@ -3,6 +3,7 @@ using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Bids;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
+using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -62,6 +63,8 @@ public static class RolePermissions
         [CatalogPermissions.ViewCost] = [Roles.Finance, Roles.Director],
         [CatalogPermissions.ManagePrices] = [Roles.Director, Roles.SalesOps],
         [CatalogPermissions.ApprovePrices] = [Roles.Director],
+        [ContractPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
+        [ContractPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

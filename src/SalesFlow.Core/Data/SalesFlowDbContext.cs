@@ -86,6 +86,10 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Billing.ReceiptAllocation> ReceiptAllocations => Set<Billing.ReceiptAllocation>();
 
+    public DbSet<Contracts.Contract> Contracts => Set<Contracts.Contract>();
+
+    public DbSet<Contracts.ContractOrder> ContractOrders => Set<Contracts.ContractOrder>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
