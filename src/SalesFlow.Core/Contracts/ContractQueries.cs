@@ -184,14 +184,14 @@ public sealed class ContractQueries(IDbContextFactory<SalesFlowDbContext> dbFact
 
     // Per line round(delivered × net unit price, 2), summed by the database over the contract's linked, not cancelled
     // orders. SQLite keeps decimals as integers of their minor unit (quantity × 1000, unit price × 10000), so the
-    // product there is in 10^-7 and is rounded to cents in integer arithmetic.
+    // product there is in 10^-7 of a yuan and is rounded to cents (10^5 of those) in integer arithmetic.
     private static async Task<decimal> DeliveredValueAsync(SalesFlowDbContext db, Guid contractId, CancellationToken ct)
     {
         var cancelled = nameof(OrderStatus.Cancelled);
         if (db.Database.IsSqlite())
         {
             var cents = await db.Database.SqlQuery<long>($"""
-                SELECT COALESCE(SUM((l.delivered_quantity * l.net_unit_price + 5000000) / 10000000), 0) AS "Value"
+                SELECT COALESCE(SUM((l.delivered_quantity * l.net_unit_price + 50000) / 100000), 0) AS "Value"
                 FROM contract_orders co JOIN orders o ON o.id = co.order_id JOIN order_lines l ON l.order_id = o.id
                 WHERE co.contract_id = {contractId} AND o.status <> {cancelled} AND l.delivered_quantity > 0
                 """).SingleAsync(ct);
