@@ -6,6 +6,7 @@ using SalesFlow.Core.Bids;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Deliveries;
@@ -77,6 +78,7 @@ public static class SalesFlowCoreSetup
             .AddQuotes()
             .AddOrderToCash()
             .AddNotifications()
-            .AddDeliveries();
+            .AddDeliveries()
+            .AddContracts();
     }
 }

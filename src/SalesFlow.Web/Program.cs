@@ -15,6 +15,7 @@ using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Bids;
 using SalesFlow.Web.Features.Billing;
 using SalesFlow.Web.Features.Catalog;
+using SalesFlow.Web.Features.Contracts;
 using SalesFlow.Web.Features.Customers;
 using SalesFlow.Web.Features.Deliveries;
 using SalesFlow.Web.Features.FieldWork;
@@ -50,6 +51,7 @@ builder.Services.AddSingleton(config.GetSection("Bids").Get<SalesFlow.Core.Bids.
 builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Credit").Get<SalesFlow.Core.Billing.CreditOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.Contracts.ContractOptions>() ?? new());
 
 builder.Services.AddDocuments(config);
 
@@ -126,6 +128,7 @@ app.MapApprovalEndpoints();
 app.MapNotificationEndpoints();
 app.MapQuoteEndpoints();
 app.MapCatalogEndpoints();
+app.MapContractEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

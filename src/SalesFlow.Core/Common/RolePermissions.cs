@@ -3,6 +3,7 @@ using SalesFlow.Core.Auditing;
 using SalesFlow.Core.Bids;
 using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
+using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
@@ -68,6 +69,8 @@ public static class RolePermissions
         [DeliveryPermissions.View] = Internal,
         [DeliveryPermissions.Manage] = [Roles.Logistics],
         [DeliveryPermissions.ManageRates] = [Roles.Logistics],
+        [ContractPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
+        [ContractPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

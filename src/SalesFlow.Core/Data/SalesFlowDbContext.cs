@@ -98,6 +98,8 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Deliveries.DeliveryException> DeliveryExceptions => Set<Deliveries.DeliveryException>();
 
     public DbSet<Deliveries.FreightRate> FreightRates => Set<Deliveries.FreightRate>();
+    public DbSet<Contracts.Contract> Contracts => Set<Contracts.Contract>();
+    public DbSet<Contracts.ContractOrder> ContractOrders => Set<Contracts.ContractOrder>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

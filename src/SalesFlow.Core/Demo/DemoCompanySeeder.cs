@@ -138,6 +138,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoBids(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
+        new DemoContracts(seed: 2032).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)), new Contracts.ContractOptions().OurEntity);
         await db.SaveChangesAsync(ct);
         await DemoCatalog.SubmitForApprovalAsync(db, ct);
 

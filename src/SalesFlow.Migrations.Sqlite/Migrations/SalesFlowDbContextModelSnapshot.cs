@@ -1292,6 +1292,243 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("product_unit_conversions", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Contracts.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly?>("CompletedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerSignatory")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_signatory");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("OurEntity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("our_entity");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("PaymentTerms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_terms");
+
+                    b.Property<Guid?>("RenewedFromId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renewed_from_id");
+
+                    b.Property<DateOnly?>("SignedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_date");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TerminatedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminated_date");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_number");
+
+                    b.HasIndex("RenewedFromId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_renewed_from_id");
+
+                    b.HasIndex("Amount", "Id")
+                        .HasDatabaseName("ix_contracts_amount_id");
+
+                    b.HasIndex("CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_contracts_created_at_utc_id");
+
+                    b.HasIndex("CustomerId", "Status")
+                        .HasDatabaseName("ix_contracts_customer_id_status");
+
+                    b.HasIndex("EndDate", "Id")
+                        .HasDatabaseName("ix_contracts_end_date_id");
+
+                    b.HasIndex("OrgUnitId", "Status")
+                        .HasDatabaseName("ix_contracts_org_unit_id_status");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_contracts_owner_id_status");
+
+                    b.HasIndex("Status", "EndDate")
+                        .HasDatabaseName("ix_contracts_status_end_date");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Contracts.ContractInstallment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_installment");
+
+                    b.HasIndex("ContractId", "Sequence")
+                        .HasDatabaseName("ix_contract_installment_contract_id_sequence");
+
+                    b.ToTable("contract_installment", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Contracts.ContractOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_orders");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_contract_orders_contract_id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_orders_order_id");
+
+                    b.ToTable("contract_orders", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Customers.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4781,6 +5018,63 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_product_unit_conversions_products_product_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Contracts.Contract", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_employees_owner_id");
+
+                    b.HasOne("SalesFlow.Core.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("RenewedFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contracts_contracts_renewed_from_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Contracts.ContractInstallment", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Contracts.Contract", null)
+                        .WithMany("Installments")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_installment_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Contracts.ContractOrder", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_orders_contracts_contract_id");
+
+                    b.HasOne("SalesFlow.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_orders_orders_order_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Customers.Contact", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -5413,6 +5707,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Catalog.Products.Product", b =>
                 {
                     b.Navigation("Conversions");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Contracts.Contract", b =>
+                {
+                    b.Navigation("Installments");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
