@@ -4,6 +4,7 @@ using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Deliveries;
@@ -97,7 +98,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
-        nameof(Delivery), nameof(DeliveryException)];
+        nameof(Delivery), nameof(DeliveryException), nameof(Contract)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -137,6 +138,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(PriceList) => actor.Can(CatalogPermissions.View) && await db.PriceLists.AnyAsync(p => p.Id == guid, ct),
             nameof(Delivery) => actor.Can(DeliveryPermissions.View) && await db.Deliveries.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
             nameof(DeliveryException) => actor.Can(DeliveryPermissions.View) && await db.DeliveryExceptions.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
+            nameof(Contract) => actor.Can(ContractPermissions.View) && await db.Contracts.VisibleTo(actor).AnyAsync(c => c.Id == guid, ct),
             _ => null,
         };
     }

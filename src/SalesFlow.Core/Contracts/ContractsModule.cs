@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Jobs;
 
 namespace SalesFlow.Core.Contracts;
 
@@ -10,6 +11,8 @@ public static class ContractsModule
         services.TryAddSingleton(new ContractOptions());
         return services
             .AddScoped<ContractQueries>()
-            .AddScoped<ContractHandler>();
+            .AddScoped<ContractHandler>()
+            .AddScoped<ContractRenewalReminders>()
+            .AddScoped<IReminder>(sp => sp.GetRequiredService<ContractRenewalReminders>());
     }
 }

@@ -363,9 +363,15 @@ public sealed class OrderToCashApiTests(SalesFlowApp app) : IClassFixture<SalesF
             await repRun.ProblemAsync(HttpStatusCode.Forbidden);
         }
 
-        var run = await (await app.ClientAsync("director")).PostJsonAsync("/api/v1/jobs/reminders/run", new { });
+        var director = await app.ClientAsync("director");
+        var run = await director.PostJsonAsync("/api/v1/jobs/reminders/run", new { });
         Assert.True(run.GetProperty("ran").GetBoolean());
         Assert.True(run.GetProperty("sent").GetProperty("overdue-invoices").GetInt32() >= 0);
+        Assert.True(run.GetProperty("sent").GetProperty("contract-renewals").GetInt32() > 0, "the demo has contracts due for renewal");
+
+        // A second run the same day sends nothing again.
+        var again = await director.PostJsonAsync("/api/v1/jobs/reminders/run", new { });
+        Assert.Equal((0, 0), (again.GetProperty("sent").GetProperty("overdue-invoices").GetInt32(), again.GetProperty("sent").GetProperty("contract-renewals").GetInt32()));
 
         var unread = (await rep.GetJsonAsync("/api/v1/notifications/unread-count")).GetProperty("count").GetInt32();
         var list = await rep.GetJsonAsync("/api/v1/notifications?unread=true");
