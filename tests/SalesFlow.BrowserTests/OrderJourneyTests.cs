@@ -25,7 +25,7 @@ public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) :
     [Fact]
     public async Task A_quote_over_authority_becomes_an_order_that_is_held_released_shipped_with_an_exception_invoiced_paid_and_aged()
     {
-        // A customer of the rep with a small credit limit (set by finance).
+        // A customer of the rep with a token credit limit (set by finance), so any order is held.
         var name = "全流程客户" + Random.Shared.Next(1000, 9999) + "有限公司";
         using (var rep = await ApiAsync("rep.huadong.1"))
         using (var finance = await ApiAsync("finance"))
@@ -33,7 +33,7 @@ public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) :
             using var created = await rep.PostAsJsonAsync("/api/v1/customers", new { name, type = "Enterprise" });
             var customer = await created.Content.ReadFromJsonAsync<JsonElement>();
             using var credit = await finance.PostAsJsonAsync(
-                $"/api/v1/customers/{customer.GetProperty("id").GetGuid()}/credit", new { creditLimit = 1_000m, paymentTermsDays = 30, version = customer.GetProperty("version").GetInt32() });
+                $"/api/v1/customers/{customer.GetProperty("id").GetGuid()}/credit", new { creditLimit = 1m, paymentTermsDays = 30, version = customer.GetProperty("version").GetInt32() });
             credit.EnsureSuccessStatusCode();
         }
 
@@ -95,7 +95,7 @@ public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) :
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/[0-9a-f-]{36}$"));
             await Expect(page.GetByTestId("order-status")).ToHaveTextAsync("草稿");
             await Expect(page.GetByTestId("order-source-quote")).ToBeVisibleAsync();
-            await Expect(page.GetByTestId("credit-panel")).ToContainTextAsync("¥1,000.00");
+            await Expect(page.GetByTestId("credit-panel")).ToContainTextAsync("¥1.00");
             await page.GetByTestId("order-submit").ClickAsync();
             await Expect(page.GetByTestId("order-status")).ToHaveTextAsync("信用冻结");
             await Expect(page.GetByTestId("order-hold-reason")).ToHaveTextAsync("超出信用额度");
@@ -158,10 +158,10 @@ public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) :
             await page.GetByTestId("invoice-receive").DispatchEventAsync("click"); // the "invoice created" snackbar lies over the button
             var dialog = page.GetByRole(AriaRole.Dialog);
             var amount = dialog.GetByTestId("receipt-amount");
-            await amount.FillAsync("500");
+            await amount.FillAsync("1");
             await amount.BlurAsync();
             var allocation = dialog.GetByTestId("allocation-amount");
-            await allocation.FillAsync("500");
+            await allocation.FillAsync("1");
             await allocation.BlurAsync();
             await dialog.GetByTestId("receipt-reference").FillAsync("BK20261130001");
             await dialog.GetByTestId("dialog-save").ClickAsync();
