@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -9,15 +8,6 @@ namespace SalesFlow.BrowserTests;
 
 public sealed class ContractJourneyTests(Browser browser, SalesFlowServer server) : IClassFixture<SalesFlowServer>
 {
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var api = new HttpClient { BaseAddress = server.BaseAddress };
-        using var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Journey.DemoPassword });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return api;
-    }
-
     [Fact]
     public async Task A_rep_makes_a_contract_with_two_installments_links_an_order_signs_it_and_sees_the_fulfilment()
     {
@@ -25,8 +15,8 @@ public sealed class ContractJourneyTests(Browser browser, SalesFlowServer server
         var name = "合同旅程客户" + Random.Shared.Next(1000, 9999) + "有限公司";
         string orderNumber;
         decimal total;
-        using (var rep = await ApiAsync("rep.huadong.1"))
-        using (var finance = await ApiAsync("finance"))
+        using (var rep = await server.ApiAsync("rep.huadong.1"))
+        using (var finance = await server.ApiAsync("finance"))
         {
             using var created = await rep.PostAsJsonAsync("/api/v1/customers", new { name, type = "Enterprise" });
             var customer = await created.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -8,19 +7,10 @@ namespace SalesFlow.BrowserTests;
 
 public sealed class DeliveryJourneyTests(Browser browser, SalesFlowServer server) : IClassFixture<SalesFlowServer>
 {
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var api = new HttpClient { BaseAddress = server.BaseAddress };
-        using var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Journey.DemoPassword });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return api;
-    }
-
     /// <summary>A confirmed demo order nothing of which is planned or delivered yet.</summary>
     private async Task<string> OpenDemoOrderAsync()
     {
-        using var logistics = await ApiAsync("logistics");
+        using var logistics = await server.ApiAsync("logistics");
         var orders = (await logistics.GetFromJsonAsync<JsonElement>("/api/v1/orders?status=Confirmed&pageSize=50")).GetProperty("items").EnumerateArray();
         foreach (var order in orders)
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -8,15 +7,6 @@ namespace SalesFlow.BrowserTests;
 
 public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) : IClassFixture<SalesFlowServer>
 {
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var api = new HttpClient { BaseAddress = server.BaseAddress };
-        using var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Journey.DemoPassword });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return api;
-    }
-
     /// <summary>
     /// The whole order to cash in one journey (issue 4): a quote with a discount over the rep's authority → the manager
     /// approves it in the inbox → the customer accepts → the order → credit hold → finance releases → logistics ships
@@ -27,8 +17,8 @@ public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) :
     {
         // A customer of the rep with a token credit limit (set by finance), so any order is held.
         var name = "全流程客户" + Random.Shared.Next(1000, 9999) + "有限公司";
-        using (var rep = await ApiAsync("rep.huadong.1"))
-        using (var finance = await ApiAsync("finance"))
+        using (var rep = await server.ApiAsync("rep.huadong.1"))
+        using (var finance = await server.ApiAsync("finance"))
         {
             using var created = await rep.PostAsJsonAsync("/api/v1/customers", new { name, type = "Enterprise" });
             var customer = await created.Content.ReadFromJsonAsync<JsonElement>();

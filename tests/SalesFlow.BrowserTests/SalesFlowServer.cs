@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,6 +28,16 @@ public sealed class SalesFlowServer : WebApplicationFactory<Program>, IAsyncLife
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>An API client signed in as a demo user (bearer token), for the set-up a journey needs before the browser.</summary>
+    public async Task<HttpClient> ApiAsync(string userName)
+    {
+        var api = new HttpClient { BaseAddress = BaseAddress };
+        using var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Journey.DemoPassword });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return api;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
