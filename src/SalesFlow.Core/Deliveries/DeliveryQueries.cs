@@ -249,15 +249,13 @@ public sealed class DeliveryQueries(IDbContextFactory<SalesFlowDbContext> dbFact
             .Select(c => new { c.Name, Region = db.OrgUnits.Where(u => u.Id == c.RegionId).Select(u => u.Name).FirstOrDefault() })
             .SingleAsync(ct);
         var planned = await RemainingQuantities.PlannedAsync(db, order.Id, null, ct);
-        var productIds = order.Lines.Select(l => l.ProductId).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.WeightKg, p.VolumeM3 }, ct);
+        var products = await ProductMeasures.LoadAsync(db, order.Lines.Select(l => l.ProductId), ct);
         var lines = order.Lines.OrderBy(l => l.Position).Select(l =>
         {
-            var onOpen = planned.GetValueOrDefault(l.Id);
-            var product = products.GetValueOrDefault(l.ProductId);
+            var product = products.GetValueOrDefault(l.ProductId, ProductMeasures.None);
             return new PlannableLine(
-                l.Id, l.Position, l.ProductId, l.Sku, l.ProductName, l.BaseUnit, l.BaseQuantity, l.DeliveredQuantity, onOpen,
-                Math.Max(0, l.BaseQuantity - l.DeliveredQuantity - onOpen), product?.WeightKg, product?.VolumeM3);
+                l.Id, l.Position, l.ProductId, l.Sku, l.ProductName, l.BaseUnit, l.BaseQuantity, l.DeliveredQuantity, planned.GetValueOrDefault(l.Id),
+                Math.Max(0, RemainingQuantities.Of(l, planned)), product.WeightKg, product.VolumeM3);
         }).ToList();
         return new PlannableOrder(order.Id, order.Number, order.Status, order.CustomerId, customer.Name, ShippingZones.ZoneOfRegion(customer.Region), order.RequestedDeliveryDate, lines);
     }

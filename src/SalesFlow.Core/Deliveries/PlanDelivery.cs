@@ -110,15 +110,12 @@ internal static class DeliveryPlanning
             wanted.Add((line, quantity));
         }
 
-        var productIds = wanted.Select(w => w.Line.ProductId).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.WeightKg, p.VolumeM3 }, ct);
+        var products = await ProductMeasures.LoadAsync(db, wanted.Select(w => w.Line.ProductId), ct);
         var lines = wanted.OrderBy(w => w.Line.Position).Select((w, i) =>
         {
-            var product = products.GetValueOrDefault(w.Line.ProductId);
+            var product = products.GetValueOrDefault(w.Line.ProductId, ProductMeasures.None);
             return new DeliveryLine(
-                i + 1, w.Line.Id, w.Line.ProductId, w.Line.Sku, w.Line.ProductName, w.Quantity, w.Line.BaseUnit,
-                decimal.Round(w.Quantity * (product?.WeightKg ?? 0m), 3, MidpointRounding.AwayFromZero),
-                decimal.Round(w.Quantity * (product?.VolumeM3 ?? 0m), 6, MidpointRounding.AwayFromZero));
+                i + 1, w.Line.Id, w.Line.ProductId, w.Line.Sku, w.Line.ProductName, w.Quantity, w.Line.BaseUnit, product.WeightOf(w.Quantity), product.VolumeOf(w.Quantity));
         }).ToList();
         var freight = await QuoteAsync(db, zone.Value!, plan.Method!.Value, plan.PlannedShipDate!.Value, lines.Sum(l => l.WeightKg), lines.Sum(l => l.VolumeM3), ct);
         return freight.IsSuccess ? (lines, freight.Value!, zone.Value!) : freight.Error!;
@@ -283,14 +280,14 @@ public sealed class FreightQuoteHandler(IDbContextFactory<SalesFlowDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = request.Lines.Select(l => l.ProductId!.Value).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.WeightKg, p.VolumeM3 }, ct);
+        var products = await ProductMeasures.LoadAsync(db, ids, ct);
         if (ids.FirstOrDefault(id => !products.ContainsKey(id)) is var missing && missing != Guid.Empty)
         {
             return DeliveryErrors.ProductNotFound(missing);
         }
 
-        var weight = request.Lines.Sum(l => decimal.Round(l.Quantity!.Value * (products[l.ProductId!.Value].WeightKg ?? 0m), 3, MidpointRounding.AwayFromZero));
-        var volume = request.Lines.Sum(l => decimal.Round(l.Quantity!.Value * (products[l.ProductId!.Value].VolumeM3 ?? 0m), 6, MidpointRounding.AwayFromZero));
+        var weight = request.Lines.Sum(l => products[l.ProductId!.Value].WeightOf(l.Quantity!.Value));
+        var volume = request.Lines.Sum(l => products[l.ProductId!.Value].VolumeOf(l.Quantity!.Value));
         return await DeliveryPlanning.QuoteAsync(db, zone.Value!, request.Method!.Value, request.Date ?? clock.Today, weight, volume, ct);
     }
 }
