@@ -18,6 +18,7 @@ using SalesFlow.Core.Leads;
 using SalesFlow.Core.Notifications;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Planning;
 using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core;
@@ -79,6 +80,7 @@ public static class SalesFlowCoreSetup
             .AddOrderToCash()
             .AddNotifications()
             .AddDeliveries()
-            .AddContracts();
+            .AddContracts()
+            .AddPlanning();
     }
 }

@@ -76,6 +76,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         builder.HasIndex(r => r.Number).IsUnique();
         builder.HasIndex(r => new { r.CustomerId, r.ReceivedOn });
         builder.HasIndex(r => new { r.OrgUnitId, r.ReceivedOn });
+        builder.HasIndex(r => new { r.OwnerId, r.ReceivedOn });
         builder.HasIndex(r => new { r.ReceivedOn, r.Id });
         builder.HasIndex(r => new { r.CreatedAtUtc, r.Id });
     }

@@ -32,4 +32,11 @@ public sealed class CompanyClock(TimeProvider time, CompanyOptions options)
         var local = ToCompanyTime(utc);
         return new DateTimeOffset(local, _zone.GetUtcOffset(utc));
     }
+
+    /// <summary>The UTC instant a company date begins (its 00:00 in the company zone).</summary>
+    public DateTime StartOfDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
+
+    /// <summary>The company date of a UTC instant.</summary>
+    public DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToCompanyTime(utc));
 }

@@ -14,6 +14,7 @@ using SalesFlow.Core.Notifications;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Planning;
 using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Common;
@@ -71,6 +72,12 @@ public static class RolePermissions
         [DeliveryPermissions.ManageRates] = [Roles.Logistics],
         [ContractPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
         [ContractPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
+        [PlanningPermissions.ViewTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance, Roles.Admin],
+        [PlanningPermissions.SetTargets] = [Roles.Director],
+        [PlanningPermissions.SplitTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
+        [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor],
+        [PlanningPermissions.ApprovePlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

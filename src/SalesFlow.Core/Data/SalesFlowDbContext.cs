@@ -101,6 +101,17 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
     public DbSet<Contracts.Contract> Contracts => Set<Contracts.Contract>();
     public DbSet<Contracts.ContractOrder> ContractOrders => Set<Contracts.ContractOrder>();
 
+    // Planning
+    public DbSet<Planning.Targets.Target> Targets => Set<Planning.Targets.Target>();
+
+    public DbSet<Planning.Plans.MonthlyPlan> MonthlyPlans => Set<Planning.Plans.MonthlyPlan>();
+
+    public DbSet<Planning.Plans.MonthlyPlanLine> MonthlyPlanLines => Set<Planning.Plans.MonthlyPlanLine>();
+
+    public DbSet<Planning.Reviews.MonthlyReview> MonthlyReviews => Set<Planning.Reviews.MonthlyReview>();
+
+    public DbSet<Planning.Reviews.MonthlyReviewLine> MonthlyReviewLines => Set<Planning.Reviews.MonthlyReviewLine>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

@@ -39,6 +39,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.OrderDate, o.Id });
         builder.HasIndex(o => new { o.Total, o.Id });
         builder.HasIndex(o => o.DealerId);
+
+        // Actuals (Planning/Actuals/SalesActuals) sum an owner's or a unit's orders over a date range.
+        builder.HasIndex(o => new { o.OwnerId, o.OrderDate });
+        builder.HasIndex(o => new { o.OrgUnitId, o.OrderDate });
     }
 }
 

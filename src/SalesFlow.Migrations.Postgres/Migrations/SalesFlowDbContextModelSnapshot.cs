@@ -970,6 +970,9 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasIndex("OrgUnitId", "ReceivedOn")
                         .HasDatabaseName("ix_receipts_org_unit_id_received_on");
 
+                    b.HasIndex("OwnerId", "ReceivedOn")
+                        .HasDatabaseName("ix_receipts_owner_id_received_on");
+
                     b.HasIndex("ReceivedOn", "Id")
                         .HasDatabaseName("ix_receipts_received_on_id");
 
@@ -4073,8 +4076,14 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasIndex("OrderDate", "Id")
                         .HasDatabaseName("ix_orders_order_date_id");
 
+                    b.HasIndex("OrgUnitId", "OrderDate")
+                        .HasDatabaseName("ix_orders_org_unit_id_order_date");
+
                     b.HasIndex("OrgUnitId", "Status")
                         .HasDatabaseName("ix_orders_org_unit_id_status");
+
+                    b.HasIndex("OwnerId", "OrderDate")
+                        .HasDatabaseName("ix_orders_owner_id_order_date");
 
                     b.HasIndex("OwnerId", "Status")
                         .HasDatabaseName("ix_orders_owner_id_status");
@@ -4487,6 +4496,530 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_org_unit_moves_org_unit_id_moved_at_utc");
 
                     b.ToTable("org_unit_moves", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Plans.MonthlyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("ManagerComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("manager_comment");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("date")
+                        .HasColumnName("month_start");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("owner_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("SubmittedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_late");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_amount");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_plans");
+
+                    b.HasIndex("MonthStart", "Status")
+                        .HasDatabaseName("ix_monthly_plans_month_start_status");
+
+                    b.HasIndex("OrgUnitId", "MonthStart", "Status")
+                        .HasDatabaseName("ix_monthly_plans_org_unit_id_month_start_status");
+
+                    b.HasIndex("OwnerType", "OwnerId", "MonthStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_plans_owner_type_owner_id_month_start");
+
+                    b.ToTable("monthly_plans", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Plans.MonthlyPlanLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("IsNewProduct")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_new_product");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product_line");
+
+                    b.Property<string>("Promotion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("promotion");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_plan_lines");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_monthly_plan_lines_customer_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_monthly_plan_lines_product_id");
+
+                    b.HasIndex("PlanId", "Position")
+                        .HasDatabaseName("ix_monthly_plan_lines_plan_id_position");
+
+                    b.ToTable("monthly_plan_lines", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ActualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("actual_amount");
+
+                    b.Property<string>("CompetitorMoves")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("competitor_moves");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("ManagerComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("manager_comment");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("date")
+                        .HasColumnName("month_start");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("owner_type");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal>("PlannedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("planned_amount");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("SubmittedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_late");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("VarianceReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("variance_reasons");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_reviews");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_monthly_reviews_plan_id");
+
+                    b.HasIndex("MonthStart", "Status")
+                        .HasDatabaseName("ix_monthly_reviews_month_start_status");
+
+                    b.HasIndex("OrgUnitId", "MonthStart", "Status")
+                        .HasDatabaseName("ix_monthly_reviews_org_unit_id_month_start_status");
+
+                    b.HasIndex("OwnerType", "OwnerId", "MonthStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_reviews_owner_type_owner_id_month_start");
+
+                    b.ToTable("monthly_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReviewLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("ActualAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("actual_amount");
+
+                    b.Property<decimal>("ActualQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("actual_quantity");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("PlannedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("planned_amount");
+
+                    b.Property<decimal>("PlannedQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("planned_quantity");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_review_lines");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_monthly_review_lines_customer_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_monthly_review_lines_product_id");
+
+                    b.HasIndex("ReviewId")
+                        .HasDatabaseName("ix_monthly_review_lines_review_id");
+
+                    b.ToTable("monthly_review_lines", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Targets.Target", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("change_reason");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_locked");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("origin");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("owner_type");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PhasingMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phasing_method");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product_line");
+
+                    b.Property<string>("SplitMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("split_method");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_targets");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_targets_product_id");
+
+                    b.HasIndex("OrgUnitId", "PeriodStart")
+                        .HasDatabaseName("ix_targets_org_unit_id_period_start");
+
+                    b.HasIndex("ParentId", "Origin")
+                        .HasDatabaseName("ix_targets_parent_id_origin");
+
+                    b.HasIndex("PeriodStart", "Id")
+                        .HasDatabaseName("ix_targets_period_start_id");
+
+                    b.HasIndex("OwnerType", "OwnerId", "Period", "Measure", "ProductLine", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_owner_type_owner_id_period_measure_product_line_pro");
+
+                    b.ToTable("targets", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
@@ -5622,6 +6155,100 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_org_unit_moves_org_units_org_unit_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Planning.Plans.MonthlyPlan", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_plans_org_units_org_unit_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Plans.MonthlyPlanLine", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_monthly_plan_lines_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Planning.Plans.MonthlyPlan", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_plan_lines_monthly_plans_plan_id");
+
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_plan_lines_products_product_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReview", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_reviews_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Planning.Plans.MonthlyPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_monthly_reviews_monthly_plans_plan_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReviewLine", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_monthly_review_lines_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_review_lines_products_product_id");
+
+                    b.HasOne("SalesFlow.Core.Planning.Reviews.MonthlyReview", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_review_lines_monthly_reviews_review_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Targets.Target", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_targets_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Planning.Targets.Target", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_targets_parent_id");
+
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_products_product_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.HasOne("SalesFlow.Core.Approvals.ApprovalRequest", null)
@@ -5748,6 +6375,16 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Orders.Order", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Plans.MonthlyPlan", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReview", b =>
                 {
                     b.Navigation("Lines");
                 });
