@@ -12,22 +12,71 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SalesFlow.BrowserTests;
 
 /// <summary>
-/// The real app on Kestrel, on a free loopback port, with its own SQLite file seeded with the demo company.
-/// One per test class, so a class's journeys never see another class's data.
+/// The real app on Kestrel, on a free loopback port, with its own SQLite file holding the demo company.
+/// One per test class, so a class's journeys never see another class's data. The first server of the test process
+/// seeds a template file through the app's own start-up; every server copies it (SQLite online backup) before it starts.
 /// </summary>
 public sealed class SalesFlowServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"salesflow-browser-{Guid.NewGuid():N}.db");
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static string? _template;
+
+    private readonly string _database;
+    private readonly bool _fromTemplate;
+
+    public SalesFlowServer()
+        : this(fromTemplate: true, NewDatabasePath())
+    {
+    }
+
+    private SalesFlowServer(bool fromTemplate, string database)
+    {
+        _fromTemplate = fromTemplate;
+        _database = database;
+    }
 
     public Uri BaseAddress { get; private set; } = default!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
+        if (_fromTemplate)
+        {
+            await CopyTemplateAsync(_database);
+        }
+
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
-        return ValueTask.CompletedTask;
+    }
+
+    private static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"salesflow-browser-{Guid.NewGuid():N}.db");
+
+    private static async Task CopyTemplateAsync(string database)
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var path = NewDatabasePath();
+                var seeding = new SalesFlowServer(fromTemplate: false, path);
+                await seeding.InitializeAsync();
+                await seeding.StopAsync();
+                _template = path;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFiles(path);
+            }
+
+            using var source = new SqliteConnection($"Data Source={_template};Mode=ReadOnly;Pooling=False");
+            using var target = new SqliteConnection($"Data Source={database};Pooling=False");
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
     }
 
     /// <summary>An API client signed in as a demo user (bearer token), for the set-up a journey needs before the browser.</summary>
@@ -54,7 +103,19 @@ public sealed class SalesFlowServer : WebApplicationFactory<Program>, IAsyncLife
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        DeleteFiles(_database);
+    }
+
+    /// <summary>Stops the app and keeps its database file (the template).</summary>
+    private async ValueTask StopAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static void DeleteFiles(string database)
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
         {
             File.Delete(file);
         }

@@ -9,10 +9,11 @@ using Npgsql;
 namespace SalesFlow.Web.Tests;
 
 /// <summary>
-/// The whole app over HTTP on a private database, with the deterministic demo company seeded once per
-/// factory. SQLite in memory by default; with <c>SALESFLOW_TEST_POSTGRES</c> set (a connection string to a
-/// server where the user may CREATE DATABASE) each factory creates its own fresh database and drops it
-/// when disposed. One factory per test class (class fixture): tests never reseed.
+/// The whole app over HTTP on a private database holding the deterministic demo company. SQLite in memory by
+/// default; with <c>SALESFLOW_TEST_POSTGRES</c> set (a connection string to a server where the user may CREATE
+/// DATABASE) each factory gets its own database and drops it when disposed. One factory per test class (class
+/// fixture), so test classes never see each other's writes. The demo is seeded once per test process by the app's
+/// own start-up (migrations + seeder, <see cref="DemoTemplate"/>) and each factory starts from a copy of it.
 /// </summary>
 public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -22,7 +23,20 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly SqliteConnection _sqlite = new($"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
     private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly bool _fromTemplate;
     private string? _postgresDatabase;
+
+    public SalesFlowApp()
+        : this(fromTemplate: true)
+    {
+    }
+
+    /// <summary>With <paramref name="fromTemplate"/> false the app migrates and seeds its empty database itself (the template does).</summary>
+    internal SalesFlowApp(bool fromTemplate, string? postgresDatabase = null)
+    {
+        _fromTemplate = fromTemplate;
+        _postgresDatabase = postgresDatabase;
+    }
 
     public bool OnPostgres => _postgresServer is not null;
 
@@ -35,17 +49,16 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _sqlite.OpenAsync(); // keeps the shared in-memory database alive for the factory's lifetime
             ConnectionString = _sqlite.ConnectionString;
+            if (_fromTemplate)
+            {
+                await DemoTemplate.CopySqliteIntoAsync(_sqlite);
+            }
         }
         else
         {
-            _postgresDatabase = $"salesflow_test_{Guid.NewGuid():N}";
-            await using (var admin = new NpgsqlConnection(_postgresServer))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-
+            _postgresDatabase ??= $"salesflow_test_{Guid.NewGuid():N}";
+            var template = _fromTemplate ? await DemoTemplate.PostgresAsync(_postgresServer) : null;
+            await DemoTemplate.CreatePostgresDatabaseAsync(_postgresServer, _postgresDatabase, template);
             ConnectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
         }
 
@@ -110,6 +123,19 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"Sign-in of {userName} failed: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
     }
+
+    /// <summary>Stops the app but keeps its database (the template).</summary>
+    internal async ValueTask StopKeepingDatabaseAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresServer is not null)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        }
+    }
+
+    /// <summary>The in-memory SQLite database of this factory (open while the factory lives).</summary>
+    internal SqliteConnection SqliteDatabase => _sqlite;
 
     public override async ValueTask DisposeAsync()
     {
