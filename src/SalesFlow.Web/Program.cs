@@ -45,6 +45,7 @@ builder.Services.AddSalesFlowCore(
 builder.Services.AddSingleton(database);
 builder.Services.AddImportWorker(config);
 builder.Services.AddReminderJob(config);
+builder.Services.AddSalesSummaryJob(config);
 builder.Services.AddSingleton(config.GetSection("Visits").Get<SalesFlow.Core.FieldWork.Visits.VisitOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Travel").Get<SalesFlow.Core.FieldWork.Travel.TravelOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Bids").Get<SalesFlow.Core.Bids.BidOptions>() ?? new());

@@ -112,6 +112,10 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Planning.Reviews.MonthlyReviewLine> MonthlyReviewLines => Set<Planning.Reviews.MonthlyReviewLine>();
 
+    public DbSet<Planning.Summaries.SalesMonthSummary> SalesMonthSummaries => Set<Planning.Summaries.SalesMonthSummary>();
+
+    public DbSet<Planning.Summaries.SalesSummaryChange> SalesSummaryChanges => Set<Planning.Summaries.SalesSummaryChange>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

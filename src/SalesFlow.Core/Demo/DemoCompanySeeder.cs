@@ -149,6 +149,13 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         Deliveries = await new DemoDeliveries(seed: 2032).AddAsync(
             dbFactory, [.. db.Orders.Local], [.. db.Customers.Local], [.. db.OrgUnits.Local], [.. db.Products.Local],
             db.Users.Local.FirstOrDefault(u => u.UserName == "logistics")?.EmployeeId, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // The sales summaries the plan-vs-actual views read, computed once from the finished order history.
+        await using (var summaries = await dbFactory.OpenAsync(Actor.System, ct))
+        {
+            await Planning.Summaries.SalesSummaries.RebuildAsync(summaries, ct);
+        }
+
         return true;
     }
 }

@@ -4875,6 +4875,83 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("monthly_review_lines", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Planning.Summaries.SalesMonthSummary", b =>
+                {
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month_start");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("DealerKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_key");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_line");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<long>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("MonthStart", "OwnerId", "OrgUnitId", "DealerKey", "ProductLine")
+                        .HasName("pk_sales_month_summaries");
+
+                    b.HasIndex("DealerKey", "MonthStart")
+                        .HasDatabaseName("ix_sales_month_summaries_dealer_key_month_start");
+
+                    b.HasIndex("OrgUnitId", "MonthStart")
+                        .HasDatabaseName("ix_sales_month_summaries_org_unit_id_month_start");
+
+                    b.HasIndex("OwnerId", "MonthStart")
+                        .HasDatabaseName("ix_sales_month_summaries_owner_id_month_start");
+
+                    b.ToTable("sales_month_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Planning.Summaries.SalesSummaryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month_start");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_summary_changes");
+
+                    b.ToTable("sales_summary_changes", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Planning.Targets.Target", b =>
                 {
                     b.Property<Guid>("Id")
