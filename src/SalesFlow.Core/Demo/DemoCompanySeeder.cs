@@ -149,6 +149,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         Deliveries = await new DemoDeliveries(seed: 2032).AddAsync(
             dbFactory, [.. db.Orders.Local], [.. db.Customers.Local], [.. db.OrgUnits.Local], [.. db.Products.Local],
             db.Users.Local.FirstOrDefault(u => u.UserName == "logistics")?.EmployeeId, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // This year's monthly plans and reviews, from the saved orders.
+        await new DemoPlans(seed: 2033).AddAsync(dbFactory, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }
