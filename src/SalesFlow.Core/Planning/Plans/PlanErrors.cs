@@ -14,8 +14,6 @@ public static class PlanErrors
 
     public static readonly Error NoEmployee = Error.Rule("plan.noEmployee", "Your account is not linked to an active employee, so you have no plan of your own.");
 
-    public static readonly Error UnknownUnit = Error.Rule("plan.unknownUnit", "The unit or quantity unit is not one of the product's units.");
-
     public static Error Duplicate(string month) =>
         Error.Conflict("plan.duplicate", $"There is already a plan for {month}.", ("month", month));
 
