@@ -206,3 +206,63 @@ internal sealed class TinySmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>The runner sends the e-mails under its lease: nothing while another instance holds it, each message once after.</summary>
+public class PlanReminderRunnerTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_reminder_runner_mails_under_its_lease_and_never_twice(DatabaseProvider provider)
+    {
+        var data = await PlanTestData.CreateAsync(provider);
+        await using var database = data.Database;
+        var emailed = new[] { "rep.east1.a", "supervisor.east1" };
+        await using (var db = await database.Factory.OpenAsync(Actor.System, Ct))
+        {
+            foreach (var key in emailed)
+            {
+                (await db.Users.SingleAsync(u => u.Id == data.Org.Users[key], Ct)).Email = key + "@example.com";
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var smtp = TinySmtpServer.Start();
+        var options = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port };
+        Jobs.ReminderRunner Runner() => new(
+            database.Factory, [database.Get<PlanReminders>()], database.Get<CompanyClock>(), database.Time, NullLogger<Jobs.ReminderRunner>.Instance,
+            new NotificationMailer(database.Factory, options, new PlainNotificationFormatter(), database.Time, NullLogger<NotificationMailer>.Instance));
+
+        // Another instance holds the lease: this one neither reminds nor mails.
+        await using (var db = await database.Factory.OpenAsync(Actor.System, Ct))
+        {
+            Assert.True(await Jobs.JobLeases.TryAcquireAsync(db, Jobs.ReminderRunner.LeaseName, "other-instance", TimeSpan.FromMinutes(10), database.Time.GetUtcNow().UtcDateTime, Ct));
+        }
+
+        Assert.False((await Runner().RunAsync(TimeSpan.FromMinutes(5), Ct)).Ran);
+        Assert.Empty(smtp.Messages);
+
+        database.Time.Advance(TimeSpan.FromMinutes(11));
+        var first = await Runner().RunAsync(TimeSpan.FromMinutes(5), Ct);
+        Assert.True(first.Ran);
+        int expected;
+        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        {
+            var users = emailed.Select(k => data.Org.Users[k]).ToList();
+            expected = await db.Notifications.CountAsync(n => users.Contains(n.UserId), Ct);
+            Assert.Equal(expected, await db.Notifications.CountAsync(n => n.EmailedAtUtc != null, Ct));
+        }
+
+        Assert.True(expected > 0);
+        Assert.Equal(expected, first.Sent[NotificationMailer.Name]);
+        Assert.Equal(expected, smtp.Messages.Count);
+
+        var second = await Runner().RunAsync(TimeSpan.FromMinutes(5), Ct);
+        Assert.True(second.Ran);
+        Assert.Equal(0, second.Sent[NotificationMailer.Name]);
+        Assert.Equal(expected, smtp.Messages.Count);
+    }
+}
