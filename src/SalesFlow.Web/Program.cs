@@ -25,6 +25,8 @@ using SalesFlow.Web.Features.Notifications;
 using SalesFlow.Web.Features.Opportunities;
 using SalesFlow.Web.Features.Orders;
 using SalesFlow.Web.Features.Organization;
+using SalesFlow.Web.Features.Planning.Plans;
+using SalesFlow.Web.Features.Planning.Reviews;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
@@ -51,6 +53,9 @@ builder.Services.AddSingleton(config.GetSection("Travel").Get<SalesFlow.Core.Fie
 builder.Services.AddSingleton(config.GetSection("Bids").Get<SalesFlow.Core.Bids.BidOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Discounts").Get<SalesFlow.Core.Catalog.Prices.DiscountOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Credit").Get<SalesFlow.Core.Billing.CreditOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Planning").Get<SalesFlow.Core.Planning.Plans.PlanningOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Notifications:Smtp").Get<SalesFlow.Core.Notifications.SmtpOptions>() ?? new());
+builder.Services.AddSingleton<SalesFlow.Core.Notifications.INotificationFormatter, LocalizedNotificationFormatter>();
 builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.Contracts.ContractOptions>() ?? new());
 
@@ -130,6 +135,8 @@ app.MapNotificationEndpoints();
 app.MapQuoteEndpoints();
 app.MapCatalogEndpoints();
 app.MapContractEndpoints();
+app.MapPlanEndpoints();
+app.MapReviewEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();

@@ -98,7 +98,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
-        nameof(Delivery), nameof(DeliveryException), nameof(Contract)];
+        nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -139,6 +139,10 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Delivery) => actor.Can(DeliveryPermissions.View) && await db.Deliveries.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
             nameof(DeliveryException) => actor.Can(DeliveryPermissions.View) && await db.DeliveryExceptions.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
             nameof(Contract) => actor.Can(ContractPermissions.View) && await db.Contracts.VisibleTo(actor).AnyAsync(c => c.Id == guid, ct),
+            nameof(Planning.Plans.MonthlyPlan) => actor.Can(Planning.PlanningPermissions.ViewPlans)
+                && await Planning.PlanningScope.VisibleTo(db.MonthlyPlans, actor).AnyAsync(p => p.Id == guid, ct),
+            nameof(Planning.Reviews.MonthlyReview) => actor.Can(Planning.PlanningPermissions.ViewPlans)
+                && await Planning.PlanningScope.VisibleTo(db.MonthlyReviews, actor).AnyAsync(r => r.Id == guid, ct),
             _ => null,
         };
     }

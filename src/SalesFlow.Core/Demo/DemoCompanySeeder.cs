@@ -156,6 +156,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             await Planning.Summaries.SalesSummaries.RebuildAsync(summaries, ct);
         }
 
+        // This year's monthly plans and reviews, from the saved orders.
+        await new DemoPlans(seed: 2033).AddAsync(dbFactory, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

@@ -24,7 +24,8 @@ public sealed record ReminderRunResult(bool Ran, IReadOnlyDictionary<string, int
 /// admin may call it now (<c>POST /api/v1/jobs/reminders/run</c>). A reminder that fails is logged and the others still run.
 /// </summary>
 public sealed class ReminderRunner(
-    IDbContextFactory<SalesFlowDbContext> dbFactory, IEnumerable<IReminder> reminders, CompanyClock clock, TimeProvider time, ILogger<ReminderRunner> log)
+    IDbContextFactory<SalesFlowDbContext> dbFactory, IEnumerable<IReminder> reminders, CompanyClock clock, TimeProvider time, ILogger<ReminderRunner> log,
+    Notifications.NotificationMailer mailer)
 {
     public const string LeaseName = "reminders";
     public static readonly string Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -50,6 +51,20 @@ public sealed class ReminderRunner(
                 {
                     log.LogError(e, "Reminder {Reminder} failed", reminder.Name);
                     sent[reminder.Name] = -1;
+                }
+            }
+
+            // The e-mail copies go out under the same lease, so two instances never send one twice.
+            if (mailer.Enabled)
+            {
+                try
+                {
+                    sent[Notifications.NotificationMailer.Name] = await mailer.SendPendingAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "Sending notification e-mails failed");
+                    sent[Notifications.NotificationMailer.Name] = -1;
                 }
             }
         }

@@ -49,9 +49,14 @@ public sealed class Notification : IHasId
 
     public DateTime? ReadAtUtc { get; private set; }
 
+    /// <summary>When the e-mail copy went out (<see cref="NotificationMailer"/>); null when none was sent (yet).</summary>
+    public DateTime? EmailedAtUtc { get; private set; }
+
     public IReadOnlyList<string> Args => JsonSerializer.Deserialize<string[]>(ArgsJson) ?? [];
 
     public void MarkRead(DateTime nowUtc) => ReadAtUtc ??= nowUtc;
+
+    public void MarkEmailed(DateTime nowUtc) => EmailedAtUtc ??= nowUtc;
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -65,6 +70,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.UserId, n.DedupKey }).IsUnique();
         builder.HasIndex(n => new { n.UserId, n.CreatedAtUtc, n.Id });
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        builder.HasIndex(n => new { n.EmailedAtUtc, n.CreatedAtUtc });
         builder.Ignore(n => n.Args);
     }
 }

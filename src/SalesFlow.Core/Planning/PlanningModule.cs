@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SalesFlow.Core.Planning;
 
@@ -7,6 +8,10 @@ public static class PlanningModule
 {
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
+        services.TryAddSingleton(new Plans.PlanningOptions());
+        services.AddScoped<Plans.PlanQueries>().AddScoped<Plans.PlanHandler>();
+        services.AddScoped<Reviews.ReviewQueries>().AddScoped<Reviews.ReviewHandler>();
+        services.AddScoped<Reminders.PlanReminders>().AddScoped<Jobs.IReminder>(sp => sp.GetRequiredService<Reminders.PlanReminders>());
         return services;
     }
 }

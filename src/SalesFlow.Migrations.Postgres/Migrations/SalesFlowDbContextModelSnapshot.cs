@@ -3538,6 +3538,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dedup_key");
 
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at_utc");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -3559,6 +3563,9 @@ namespace SalesFlow.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("EmailedAtUtc", "CreatedAtUtc")
+                        .HasDatabaseName("ix_notifications_emailed_at_utc_created_at_utc");
 
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique()
@@ -4630,6 +4637,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.Property<bool>("IsNewProduct")
                         .HasColumnType("boolean")
                         .HasColumnName("is_new_product");
+
+                    b.Property<bool>("IsPromotionPrice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_promotion_price");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

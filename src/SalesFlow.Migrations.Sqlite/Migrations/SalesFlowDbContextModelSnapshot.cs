@@ -3529,6 +3529,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("dedup_key");
 
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emailed_at_utc");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -3550,6 +3554,9 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("EmailedAtUtc", "CreatedAtUtc")
+                        .HasDatabaseName("ix_notifications_emailed_at_utc_created_at_utc");
 
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique()
@@ -4621,6 +4628,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsNewProduct")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_new_product");
+
+                    b.Property<bool>("IsPromotionPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_promotion_price");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

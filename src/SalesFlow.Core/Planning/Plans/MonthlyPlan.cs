@@ -87,6 +87,107 @@ public sealed class MonthlyPlan : IHasId, IAudited, IVersioned
     public string UpdatedBy { get; private set; } = "";
 
     public IReadOnlyList<MonthlyPlanLine> Lines => _lines;
+
+    /// <summary>Lines and notes change only while the owner holds the plan (a draft, or returned for rework).</summary>
+    public bool IsEditable => Status is PlanStatus.Draft or PlanStatus.Returned;
+
+    /// <summary>Replaces the notes and lines (positions renumbered); the total is the sum of the lines' rounded amounts.</summary>
+    public Result Edit(string? notes, IEnumerable<MonthlyPlanLine> lines)
+    {
+        if (!IsEditable)
+        {
+            return PlanErrors.NotEditable(Status);
+        }
+
+        var list = lines.ToList();
+        if (list.Count > MaxLines)
+        {
+            return Error.Invalid("lines", "maxLength", ("max", MaxLines));
+        }
+
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        _lines.Clear();
+        var position = 0;
+        foreach (var line in list)
+        {
+            line.Renumber(++position);
+            _lines.Add(line);
+        }
+
+        TotalAmount = _lines.Sum(l => l.Amount);
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Hands the plan to the manager on company date <paramref name="today"/>. The first submission decides
+    /// <see cref="SubmittedLate"/>: a plan sent on time, returned and re-sent after the due day stays on time.
+    /// </summary>
+    public Result Submit(DateOnly today)
+    {
+        if (!IsEditable)
+        {
+            return PlanErrors.NotEditable(Status);
+        }
+
+        if (_lines.Count == 0)
+        {
+            return PlanErrors.NoLines;
+        }
+
+        if (SubmittedOn is null)
+        {
+            SubmittedLate = PlanningDeadlines.IsLate(DueDate, today);
+        }
+
+        SubmittedOn = today;
+        Status = PlanStatus.Submitted;
+        return Result.Ok();
+    }
+
+    /// <summary>Final: an approved plan counts as "planned" and is not edited again.</summary>
+    public Result Approve(string decidedBy, DateTime atUtc, string? comment)
+    {
+        if (Status != PlanStatus.Submitted)
+        {
+            return PlanErrors.NotSubmitted(Status);
+        }
+
+        if (comment is { Length: > CommentMaxLength })
+        {
+            return Error.Invalid("comment", "maxLength", ("max", CommentMaxLength));
+        }
+
+        Status = PlanStatus.Approved;
+        ManagerComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        DecidedBy = decidedBy;
+        DecidedAtUtc = atUtc;
+        return Result.Ok();
+    }
+
+    /// <summary>Back to the owner for rework, with the manager's reason (required).</summary>
+    public Result Return(string decidedBy, DateTime atUtc, string? comment)
+    {
+        if (Status != PlanStatus.Submitted)
+        {
+            return PlanErrors.NotSubmitted(Status);
+        }
+
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return PlanErrors.CommentRequired;
+        }
+
+        if (comment.Length > CommentMaxLength)
+        {
+            return Error.Invalid("comment", "maxLength", ("max", CommentMaxLength));
+        }
+
+        Status = PlanStatus.Returned;
+        ManagerComment = comment.Trim();
+        DecidedBy = decidedBy;
+        DecidedAtUtc = atUtc;
+        return Result.Ok();
+    }
 }
 
 /// <summary>One planned customer × product: quantity in the product's base unit and the planned net amount.</summary>
@@ -99,8 +200,11 @@ public sealed class MonthlyPlanLine
     {
     }
 
-    public MonthlyPlanLine(int position, Guid? customerId, Guid productId, string productLine, decimal quantity, string unit, decimal unitPrice, decimal amount, bool isNewProduct, string? promotion, string? note)
+    public MonthlyPlanLine(
+        int position, Guid? customerId, Guid productId, string productLine, decimal quantity, string unit, decimal unitPrice, decimal amount, bool isNewProduct, string? promotion, string? note,
+        bool isPromotionPrice = false)
     {
+        IsPromotionPrice = isPromotionPrice;
         Id = Guid.CreateVersion7();
         Position = position;
         CustomerId = customerId;
@@ -142,4 +246,9 @@ public sealed class MonthlyPlanLine
     public string? Promotion { get; private set; }
 
     public string? Note { get; private set; }
+
+    /// <summary>The owner gave <see cref="UnitPrice"/> (a promotion price) instead of the price list's.</summary>
+    public bool IsPromotionPrice { get; private set; }
+
+    internal void Renumber(int position) => Position = position;
 }

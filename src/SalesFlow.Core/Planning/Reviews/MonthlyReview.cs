@@ -94,6 +94,108 @@ public sealed class MonthlyReview : IHasId, IAudited, IVersioned
     public string UpdatedBy { get; private set; } = "";
 
     public IReadOnlyList<MonthlyReviewLine> Lines => _lines;
+
+    public bool IsEditable => Status is ReviewStatus.Draft or ReviewStatus.Returned;
+
+    /// <summary>
+    /// (Re)fills the lines from the approved plan and the transactions; the owner's comments stay on the customer × product
+    /// they were written for. Only while the owner holds the review.
+    /// </summary>
+    public Result Fill(Guid? planId, IEnumerable<MonthlyReviewLine> lines)
+    {
+        if (!IsEditable)
+        {
+            return ReviewErrors.NotEditable(Status);
+        }
+
+        var comments = _lines.Where(l => l.Comment is not null).ToDictionary(l => (l.CustomerId, l.ProductId), l => l.Comment);
+        _lines.Clear();
+        foreach (var line in lines)
+        {
+            line.Comment = comments.GetValueOrDefault((line.CustomerId, line.ProductId));
+            _lines.Add(line);
+        }
+
+        PlanId = planId;
+        PlannedAmount = _lines.Sum(l => l.PlannedAmount);
+        ActualAmount = _lines.Sum(l => l.ActualAmount);
+        return Result.Ok();
+    }
+
+    /// <summary>The owner's analysis: variance reasons, competitor moves, next steps and a comment per line (by line id).</summary>
+    public Result Write(string? varianceReasons, string? competitorMoves, string? nextSteps, IReadOnlyDictionary<Guid, string?> lineComments)
+    {
+        if (!IsEditable)
+        {
+            return ReviewErrors.NotEditable(Status);
+        }
+
+        VarianceReasons = Clean(varianceReasons);
+        CompetitorMoves = Clean(competitorMoves);
+        NextSteps = Clean(nextSteps);
+        foreach (var line in _lines)
+        {
+            if (lineComments.TryGetValue(line.Id, out var comment))
+            {
+                line.Comment = Clean(comment);
+            }
+        }
+
+        return Result.Ok();
+    }
+
+    /// <summary>Whether actual and plan differ by more than <paramref name="thresholdPercent"/> % of the plan (any actual against no plan does).</summary>
+    public bool VarianceAbove(decimal thresholdPercent) =>
+        PlannedAmount == 0m ? ActualAmount != 0m : Math.Abs(ActualAmount - PlannedAmount) * 100m > PlannedAmount * thresholdPercent;
+
+    /// <summary>Hands the review to the manager on company date <paramref name="today"/>; the first submission decides <see cref="SubmittedLate"/>.</summary>
+    public Result Submit(DateOnly today, decimal varianceThresholdPercent)
+    {
+        if (!IsEditable)
+        {
+            return ReviewErrors.NotEditable(Status);
+        }
+
+        if (VarianceAbove(varianceThresholdPercent) && VarianceReasons is null)
+        {
+            return ReviewErrors.VarianceReasonRequired(varianceThresholdPercent);
+        }
+
+        if (SubmittedOn is null)
+        {
+            SubmittedLate = PlanningDeadlines.IsLate(DueDate, today);
+        }
+
+        SubmittedOn = today;
+        Status = ReviewStatus.Submitted;
+        return Result.Ok();
+    }
+
+    public Result SignOff(string decidedBy, DateTime atUtc, string? comment) => Decide(ReviewStatus.SignedOff, decidedBy, atUtc, comment);
+
+    public Result Return(string decidedBy, DateTime atUtc, string? comment) =>
+        string.IsNullOrWhiteSpace(comment) && Status == ReviewStatus.Submitted ? ReviewErrors.CommentRequired : Decide(ReviewStatus.Returned, decidedBy, atUtc, comment);
+
+    private Result Decide(ReviewStatus to, string decidedBy, DateTime atUtc, string? comment)
+    {
+        if (Status != ReviewStatus.Submitted)
+        {
+            return ReviewErrors.NotSubmitted(Status);
+        }
+
+        if (comment is { Length: > CommentMaxLength })
+        {
+            return Error.Invalid("comment", "maxLength", ("max", CommentMaxLength));
+        }
+
+        Status = to;
+        ManagerComment = Clean(comment);
+        DecidedBy = decidedBy;
+        DecidedAtUtc = atUtc;
+        return Result.Ok();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>Plan vs. actual for one customer × product of the month, with the owner's comment on it.</summary>
@@ -132,5 +234,5 @@ public sealed class MonthlyReviewLine
 
     public decimal ActualAmount { get; private set; }
 
-    public string? Comment { get; private set; }
+    public string? Comment { get; internal set; }
 }
