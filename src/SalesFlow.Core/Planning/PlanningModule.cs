@@ -7,6 +7,7 @@ public static class PlanningModule
 {
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
+        services.AddScoped<Progress.TargetProgressQueries>();
         return services;
     }
 }
