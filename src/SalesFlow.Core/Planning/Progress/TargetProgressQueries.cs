@@ -42,8 +42,12 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
         children = [.. children.OrderByDescending(c => c.T.Amount).ThenBy(c => c.OwnerName, StringComparer.Ordinal)];
         var t = node.T;
         var all = children.Prepend(node).ToList();
-        var actual = await TotalsAsync(db, t, all, planned: false, ct);
-        var planned = await TotalsAsync(db, t, all, planned: true, ct);
+        var unitIds = all.Where(n => n.T.OwnerType == TargetOwnerType.OrgUnit).Select(n => n.T.OwnerId).Distinct().ToList();
+        var unitPaths = unitIds.Count == 0 || t.Measure == TargetMeasure.MarketShare
+            ? []
+            : await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var actual = await TotalsAsync(db, t, all, unitPaths, planned: false, ct);
+        var planned = await TotalsAsync(db, t, all, unitPaths, planned: true, ct);
         var today = clock.Today;
         var childRows = children.Select(c => Build(c, actual, planned, today, [])).ToList();
         return Build(node, actual, planned, today, childRows);
@@ -326,7 +330,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
     /// The sums of the measure for every node at once: one grouped query by unit (when any node is an org unit) and one
     /// by owner (when any node is a person). Null totals for a measure without actuals or plans.
     /// </summary>
-    private async Task<Totals> TotalsAsync(SalesFlowDbContext db, Target node, IReadOnlyList<NamedTarget> nodes, bool planned, CancellationToken ct)
+    private async Task<Totals> TotalsAsync(SalesFlowDbContext db, Target node, IReadOnlyList<NamedTarget> nodes, Dictionary<Guid, string> unitPaths, bool planned, CancellationToken ct)
     {
         var measure = node.Measure;
         var (first, last) = (node.PeriodStart, node.PeriodEnd);
@@ -340,10 +344,8 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
         var unitNodes = nodes.Where(n => n.T.OwnerType == TargetOwnerType.OrgUnit).Select(n => n.T.OwnerId).Distinct().ToList();
         var employees = nodes.Where(n => n.T.OwnerType == TargetOwnerType.Employee).Select(n => n.T.OwnerId).Distinct().ToList();
         var byPath = new List<(string Path, decimal Value)>();
-        var unitPaths = new Dictionary<Guid, string>();
         if (unitNodes.Count > 0)
         {
-            unitPaths = await db.OrgUnits.AsNoTracking().Where(u => unitNodes.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
             // The node's subtree holds its children's; a person's node with unit children (not made by a split) reads every unit.
             var root = node.OwnerType == TargetOwnerType.OrgUnit ? unitPaths.GetValueOrDefault(node.OwnerId, "-") : "/";
             var subtree = db.OrgUnits.Where(u => u.Path.StartsWith(root)).Select(u => u.Id);
