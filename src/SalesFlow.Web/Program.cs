@@ -27,6 +27,7 @@ using SalesFlow.Web.Features.Orders;
 using SalesFlow.Web.Features.Organization;
 using SalesFlow.Web.Features.Planning.Plans;
 using SalesFlow.Web.Features.Planning.Reviews;
+using SalesFlow.Web.Features.Planning.Progress;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
@@ -140,6 +141,7 @@ app.MapReviewEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();
+app.MapProgressEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

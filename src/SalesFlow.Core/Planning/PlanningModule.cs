@@ -12,6 +12,7 @@ public static class PlanningModule
         services.AddScoped<Plans.PlanQueries>().AddScoped<Plans.PlanHandler>();
         services.AddScoped<Reviews.ReviewQueries>().AddScoped<Reviews.ReviewHandler>();
         services.AddScoped<Reminders.PlanReminders>().AddScoped<Jobs.IReminder>(sp => sp.GetRequiredService<Reminders.PlanReminders>());
+        services.AddScoped<Progress.TargetProgressQueries>();
         return services;
     }
 }

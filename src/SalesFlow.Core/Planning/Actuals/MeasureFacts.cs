@@ -1,0 +1,117 @@
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
+using SalesFlow.Core.Planning.Plans;
+using SalesFlow.Core.Planning.Targets;
+
+namespace SalesFlow.Core.Planning.Actuals;
+
+/// <summary>One fact of a target's measure, reduced to what a roll-up groups by (unit, owner, month, product line) and sums.</summary>
+public sealed class MeasureFact
+{
+    public Guid OrgUnitId { get; init; }
+
+    public Guid OwnerId { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public string ProductLine { get; init; } = "";
+
+    /// <summary>The number the measure sums: net amount (revenue, collections) or base quantity (quantity). Unused for counts.</summary>
+    public decimal Value { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public decimal Quantity { get; init; }
+}
+
+/// <summary>One approved monthly-plan line as a roll-up of "planned" counts it.</summary>
+public sealed class PlannedFact
+{
+    public Guid OrgUnitId { get; init; }
+
+    public Guid OwnerId { get; init; }
+
+    public DateOnly MonthStart { get; init; }
+
+    public string ProductLine { get; init; } = "";
+
+    public decimal Value { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public decimal Quantity { get; init; }
+}
+
+/// <summary>
+/// The facts a target of a given measure and product scope counts, as one uniform shape, built only by filtering and
+/// projecting <see cref="SalesActuals"/> (actual) and approved <see cref="MonthlyPlan"/> lines (planned). Nothing is
+/// loaded: callers group and sum in SQL.
+/// </summary>
+public static class MeasureFacts
+{
+    /// <summary>True when the measure is counted rather than summed (new customers).</summary>
+    public static bool IsCount(TargetMeasure measure) => measure == TargetMeasure.NewCustomers;
+
+    /// <summary>Revenue and quantity come from orders (and have monthly plans); the other measures do not.</summary>
+    public static bool IsSales(TargetMeasure measure) => measure is TargetMeasure.Revenue or TargetMeasure.Quantity;
+
+    /// <summary>The actual facts of the measure in [first, last]; null for a measure without actuals (market share).</summary>
+    public static IQueryable<MeasureFact>? Actual(SalesFlowDbContext db, CompanyClock clock, TargetMeasure measure, string productLine, Guid? productId, DateOnly first, DateOnly last)
+    {
+        switch (measure)
+        {
+            case TargetMeasure.Revenue:
+            case TargetMeasure.Quantity:
+                var sales = SalesActuals.Sales(db, first, last);
+                if (productId is { } product)
+                {
+                    sales = sales.Where(f => f.ProductId == product);
+                }
+                else if (productLine.Length > 0)
+                {
+                    sales = sales.Where(f => f.ProductLine == productLine);
+                }
+
+                return measure == TargetMeasure.Revenue
+                    ? sales.Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = f.Date, ProductLine = f.ProductLine, Value = f.Amount, Amount = f.Amount, Quantity = f.Quantity })
+                    : sales.Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = f.Date, ProductLine = f.ProductLine, Value = f.Quantity, Amount = f.Amount, Quantity = f.Quantity });
+            case TargetMeasure.Collections:
+                return SalesActuals.Collections(db, first, last)
+                    .Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = f.Date, ProductLine = "", Value = f.Amount, Amount = f.Amount, Quantity = 0m });
+            case TargetMeasure.NewCustomers:
+                return SalesActuals.NewCustomers(db, clock, first, last)
+                    .Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = first, ProductLine = "", Value = 0m, Amount = 0m, Quantity = 0m });
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Approved plan lines of months starting in [first, last] for a revenue or quantity target (filtered by its product
+    /// scope); null for the measures that have no plan.
+    /// </summary>
+    public static IQueryable<PlannedFact>? Planned(SalesFlowDbContext db, TargetMeasure measure, string productLine, Guid? productId, DateOnly first, DateOnly last)
+    {
+        if (!IsSales(measure))
+        {
+            return null;
+        }
+
+        var lines = from p in db.MonthlyPlans
+                    where p.Status == PlanStatus.Approved && p.MonthStart >= first && p.MonthStart <= last
+                    join l in db.MonthlyPlanLines on p.Id equals l.PlanId
+                    select new { p.OrgUnitId, p.OwnerId, p.OwnerType, p.MonthStart, l.ProductId, l.ProductLine, l.Amount, l.Quantity };
+        if (productId is { } product)
+        {
+            lines = lines.Where(l => l.ProductId == product);
+        }
+        else if (productLine.Length > 0)
+        {
+            lines = lines.Where(l => l.ProductLine == productLine);
+        }
+
+        return measure == TargetMeasure.Revenue
+            ? lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Amount, Amount = l.Amount, Quantity = l.Quantity })
+            : lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Quantity, Amount = l.Amount, Quantity = l.Quantity });
+    }
+}

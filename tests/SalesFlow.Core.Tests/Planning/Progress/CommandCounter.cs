@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SalesFlow.Core.Tests.Planning.Progress;
+
+/// <summary>
+/// Counts the SQL commands EF Core executes in the creating test's async flow (EF's diagnostic events, filtered by an
+/// AsyncLocal so tests running in parallel do not count each other's commands).
+/// </summary>
+internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private static readonly AsyncLocal<CommandCounter?> Current = new();
+    private readonly List<IDisposable> _subscriptions = [];
+    private int _count;
+
+    public CommandCounter()
+    {
+        Current.Value = this;
+        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuted.Name && ReferenceEquals(Current.Value, this))
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        Current.Value = null;
+        lock (_subscriptions)
+        {
+            _subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+}
