@@ -55,11 +55,26 @@ public static class MeasureFacts
     /// <summary>Revenue and quantity come from orders (and have monthly plans); the other measures do not.</summary>
     public static bool IsSales(TargetMeasure measure) => measure is TargetMeasure.Revenue or TargetMeasure.Quantity;
 
-    /// <summary>The actual facts of the measure in [first, last]; null for a measure without actuals (market share).</summary>
+    /// <summary>
+    /// The actual facts of the measure in [first, last]; null for a measure without actuals (market share). Sales over
+    /// whole months come from <see cref="Summaries.SalesMonthSummary"/> rows, so callers must have called
+    /// <see cref="Summaries.SalesSummaries.RefreshAsync"/> on the context first.
+    /// </summary>
     public static IQueryable<MeasureFact>? Actual(SalesFlowDbContext db, CompanyClock clock, TargetMeasure measure, string productLine, Guid? productId, DateOnly first, DateOnly last)
     {
         switch (measure)
         {
+            case TargetMeasure.Revenue or TargetMeasure.Quantity when productId is null && WholeMonths(first, last):
+                // Whole months of all products or one line: the maintained summaries hold the same sums (refresh them first).
+                var months = db.SalesMonthSummaries.Where(s => s.MonthStart >= first && s.MonthStart <= last);
+                if (productLine.Length > 0)
+                {
+                    months = months.Where(s => s.ProductLine == productLine);
+                }
+
+                return measure == TargetMeasure.Revenue
+                    ? months.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, Date = s.MonthStart, ProductLine = s.ProductLine, Value = s.Amount, Amount = s.Amount, Quantity = s.Quantity })
+                    : months.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, Date = s.MonthStart, ProductLine = s.ProductLine, Value = s.Quantity, Amount = s.Amount, Quantity = s.Quantity });
             case TargetMeasure.Revenue:
             case TargetMeasure.Quantity:
                 var sales = SalesActuals.Sales(db, first, last);
@@ -114,4 +129,6 @@ public static class MeasureFacts
             ? lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Amount, Amount = l.Amount, Quantity = l.Quantity })
             : lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Quantity, Amount = l.Amount, Quantity = l.Quantity });
     }
+
+    private static bool WholeMonths(DateOnly first, DateOnly last) => first.Day == 1 && last.AddDays(1).Day == 1 && first <= last;
 }

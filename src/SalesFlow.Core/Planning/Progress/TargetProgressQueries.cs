@@ -5,6 +5,7 @@ using SalesFlow.Core.Data;
 using SalesFlow.Core.Exports;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Planning.Actuals;
+using SalesFlow.Core.Planning.Summaries;
 using SalesFlow.Core.Planning.Targets;
 
 namespace SalesFlow.Core.Planning.Progress;
@@ -31,7 +32,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             return denied;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenFreshAsync(ct);
         var node = await Named(db, db.Targets.AsNoTracking().VisibleTo(actor).Where(t => t.Id == id)).SingleOrDefaultAsync(ct);
         if (node is null)
         {
@@ -64,7 +65,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             return denied;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenFreshAsync(ct);
         var t = await db.Targets.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
         {
@@ -122,7 +123,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             return denied;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenFreshAsync(ct);
         var t = await db.Targets.AsNoTracking().VisibleTo(actor).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
         {
@@ -230,6 +231,17 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             db.Employees.Where(e => e.Id == o.OwnerId).Select(e => e.Name).First(),
             lines.Where(l => l.OrderId == o.Id).Sum(l => l.NetAmount),
             lines.Where(l => l.OrderId == o.Id).Sum(l => l.BaseQuantity)), ct);
+    }
+
+    /// <summary>A context on which the sales summaries have caught up with every committed order change (usually none pending).</summary>
+    private async Task<SalesFlowDbContext> OpenFreshAsync(CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        while (await SalesSummaries.RefreshAsync(db, SalesSummaries.DefaultBatch, ct) == SalesSummaries.DefaultBatch)
+        {
+        }
+
+        return db;
     }
 
     /// <summary>The visible ancestors of a node, root first (for the breadcrumb); stops at the first one the caller cannot see.</summary>
