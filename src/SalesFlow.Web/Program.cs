@@ -25,6 +25,7 @@ using SalesFlow.Web.Features.Notifications;
 using SalesFlow.Web.Features.Opportunities;
 using SalesFlow.Web.Features.Orders;
 using SalesFlow.Web.Features.Organization;
+using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
@@ -132,6 +133,7 @@ app.MapContractEndpoints();
 app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();
+app.MapTargetEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

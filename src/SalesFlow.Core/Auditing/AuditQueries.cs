@@ -17,6 +17,8 @@ using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Planning;
+using SalesFlow.Core.Planning.Targets;
 using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Auditing;
@@ -98,7 +100,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
-        nameof(Delivery), nameof(DeliveryException), nameof(Contract)];
+        nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Target)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -139,6 +141,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Delivery) => actor.Can(DeliveryPermissions.View) && await db.Deliveries.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
             nameof(DeliveryException) => actor.Can(DeliveryPermissions.View) && await db.DeliveryExceptions.VisibleTo(actor).AnyAsync(d => d.Id == guid, ct),
             nameof(Contract) => actor.Can(ContractPermissions.View) && await db.Contracts.VisibleTo(actor).AnyAsync(c => c.Id == guid, ct),
+            nameof(Target) => actor.Can(PlanningPermissions.ViewTargets) && await db.Targets.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
             _ => null,
         };
     }

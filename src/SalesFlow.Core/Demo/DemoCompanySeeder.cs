@@ -149,6 +149,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         Deliveries = await new DemoDeliveries(seed: 2032).AddAsync(
             dbFactory, [.. db.Orders.Local], [.. db.Customers.Local], [.. db.OrgUnits.Local], [.. db.Products.Local],
             db.Users.Local.FirstOrDefault(u => u.UserName == "logistics")?.EmployeeId, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Targets of this year (split to the people, phased into months) and next year's draft, from the saved order history.
+        await DemoTargets.AddAsync(dbFactory, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

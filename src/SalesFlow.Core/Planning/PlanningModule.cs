@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesFlow.Core.Planning.Targets;
 
 namespace SalesFlow.Core.Planning;
 
@@ -7,6 +8,8 @@ public static class PlanningModule
 {
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
+        services.AddScoped<TargetQueries>().AddScoped<TargetWeights>().AddScoped<CreateTargetHandler>().AddScoped<UpdateTargetAmountHandler>()
+            .AddScoped<SplitTargetHandler>().AddScoped<PhaseTargetHandler>().AddScoped<ChangeTargetLockHandler>();
         return services;
     }
 }
