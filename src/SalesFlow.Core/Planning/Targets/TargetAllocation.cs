@@ -24,7 +24,7 @@ public static class TargetAllocation
 
     /// <summary>
     /// Parts proportional to <paramref name="weights"/> (negative weights count as zero). Each part is rounded to
-    /// <paramref name="decimals"/>; what rounding leaves over (either sign) goes to the part with the largest weight.
+    /// <paramref name="decimals"/> (half to even, so exact halves do not all round the same way); what rounding leaves over (either sign) goes to the part with the largest weight.
     /// If that would make the part negative (tiny totals over many parts), every part is rounded down instead, so the
     /// remainder is never negative.
     /// </summary>
@@ -56,7 +56,7 @@ public static class TargetAllocation
             }
         }
 
-        var parts = clean.Select(w => decimal.Round(total * w / sum, decimals, MidpointRounding.AwayFromZero)).ToArray();
+        var parts = clean.Select(w => decimal.Round(total * w / sum, decimals, MidpointRounding.ToEven)).ToArray();
         var remainder = total - parts.Sum();
         if (parts[largest] + remainder < 0)
         {
