@@ -216,4 +216,17 @@ public sealed class TargetApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         Assert.NotEqual(children.Min(Amount), children.Max(Amount));
         Assert.Equal(0, (await director.GetJsonAsync($"/api/v1/targets/{next.Id()}")).GetProperty("children").GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_targets_page_renders_this_years_tree_for_the_director()
+    {
+        var director = await app.ClientAsync("director");
+        using var response = await director.Send(HttpMethod.Get, "/targets", null, r => r.Headers.Accept.ParseAdd("text/html"));
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"target-tree\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"target-row-远航工业集团销售公司\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"target-row-华东大区\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"target-create\"", html, StringComparison.Ordinal);
+    }
 }
