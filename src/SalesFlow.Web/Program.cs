@@ -28,6 +28,7 @@ using SalesFlow.Web.Features.Organization;
 using SalesFlow.Web.Features.Planning.Plans;
 using SalesFlow.Web.Features.Planning.Progress;
 using SalesFlow.Web.Features.Planning.Reviews;
+using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
@@ -142,6 +143,7 @@ app.MapUserEndpoints();
 app.MapAuditEndpoints();
 app.MapAccountEndpoints();
 app.MapProgressEndpoints();
+app.MapTargetEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

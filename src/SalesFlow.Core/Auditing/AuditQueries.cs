@@ -17,6 +17,8 @@ using SalesFlow.Core.Leads;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
+using SalesFlow.Core.Planning;
+using SalesFlow.Core.Planning.Targets;
 using SalesFlow.Core.Quotes;
 
 namespace SalesFlow.Core.Auditing;
@@ -98,7 +100,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
-        nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview)];
+        nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -143,6 +145,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 && await Planning.PlanningScope.VisibleTo(db.MonthlyPlans, actor).AnyAsync(p => p.Id == guid, ct),
             nameof(Planning.Reviews.MonthlyReview) => actor.Can(Planning.PlanningPermissions.ViewPlans)
                 && await Planning.PlanningScope.VisibleTo(db.MonthlyReviews, actor).AnyAsync(r => r.Id == guid, ct),
+            nameof(Target) => actor.Can(PlanningPermissions.ViewTargets) && await db.Targets.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
             _ => null,
         };
     }

@@ -156,6 +156,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             await Planning.Summaries.SalesSummaries.RebuildAsync(summaries, ct);
         }
 
+        // Targets of this year (split to the people, phased into months) and next year's draft, from the saved order history.
+        await DemoTargets.AddAsync(dbFactory, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
         // This year's monthly plans and reviews, from the saved orders.
         await new DemoPlans(seed: 2033).AddAsync(dbFactory, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFlow.Core.Planning.Targets;
 
 namespace SalesFlow.Core.Planning;
 
@@ -13,6 +14,8 @@ public static class PlanningModule
         services.AddScoped<Reviews.ReviewQueries>().AddScoped<Reviews.ReviewHandler>();
         services.AddScoped<Reminders.PlanReminders>().AddScoped<Jobs.IReminder>(sp => sp.GetRequiredService<Reminders.PlanReminders>());
         services.AddScoped<Progress.TargetProgressQueries>();
+        services.AddScoped<TargetQueries>().AddScoped<TargetWeights>().AddScoped<CreateTargetHandler>().AddScoped<UpdateTargetAmountHandler>()
+            .AddScoped<SplitTargetHandler>().AddScoped<PhaseTargetHandler>().AddScoped<ChangeTargetLockHandler>();
         return services;
     }
 }

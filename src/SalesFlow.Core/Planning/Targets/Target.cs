@@ -139,4 +139,87 @@ public sealed class Target : IHasId, IAudited, IVersioned
     public string UpdatedBy { get; private set; } = "";
 
     public Period PeriodValue => Planning.Period.Parse(Period);
+
+    /// <summary>A target is changed only by hand at the top; a share or a phase changes only by re-dividing its parent.</summary>
+    public Result ChangeAmount(decimal amount, string reason)
+    {
+        if (IsLocked)
+        {
+            return TargetErrors.Locked;
+        }
+
+        if (ParentId is not null)
+        {
+            return TargetErrors.ChangeThroughParent;
+        }
+
+        if (amount < 0)
+        {
+            return TargetErrors.NegativeAmount;
+        }
+
+        Amount = amount;
+        ChangeReason = reason;
+        return Result.Ok();
+    }
+
+    /// <summary>A locked target cannot change, be split, phased or re-split until it is re-opened.</summary>
+    public Result Lock(string? reason)
+    {
+        if (IsLocked)
+        {
+            return TargetErrors.AlreadyLocked;
+        }
+
+        IsLocked = true;
+        ChangeReason = reason;
+        return Result.Ok();
+    }
+
+    public Result Reopen(string reason)
+    {
+        if (!IsLocked)
+        {
+            return TargetErrors.NotLocked;
+        }
+
+        IsLocked = false;
+        ChangeReason = reason;
+        return Result.Ok();
+    }
+
+    /// <summary>Whether this target may be divided (split or phased) now.</summary>
+    public Result CanDivide() => IsLocked ? TargetErrors.Locked : Result.Ok();
+
+    internal Target ChildFor(TargetOrigin origin, Period period, TargetOwnerType ownerType, Guid ownerId, Guid orgUnitId, decimal amount, string? reason) =>
+        new(period, Measure, ProductLine, ProductId, ownerType, ownerId, orgUnitId, amount)
+        {
+            ParentId = Id,
+            Origin = origin,
+            ChangeReason = reason,
+        };
+
+    /// <summary>The parent re-divided: this share or phase gets its new amount.</summary>
+    internal void TakeShare(decimal amount, string? reason)
+    {
+        if (amount != Amount)
+        {
+            Amount = amount;
+            ChangeReason = reason;
+        }
+    }
+
+    internal void Note(string? reason) => ChangeReason = reason;
+
+    internal void MarkSplit(SplitMethod method, string? reason)
+    {
+        SplitMethod = method;
+        ChangeReason = reason;
+    }
+
+    internal void MarkPhased(PhasingMethod method, string? reason)
+    {
+        PhasingMethod = method;
+        ChangeReason = reason;
+    }
 }
