@@ -57,4 +57,24 @@ public sealed class ReadmeScreenshotTests(Browser browser, SalesFlowServer serve
             await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "visit-compliance.png") });
         });
     }
+
+    [Fact]
+    public async Task Targets_and_plan_vs_actual_render_in_Chinese_for_the_README()
+    {
+        Directory.CreateDirectory(Folder);
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await Journey.SignInAsync(page, "director");
+            await page.GetByTestId("nav-targets").ClickAsync();
+            await Expect(page.GetByTestId("target-row-华东大区")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(500);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "targets.png") });
+
+            await page.GetByTestId("nav-plan-vs-actual").ClickAsync();
+            await Expect(page.GetByTestId("pva-row-华东大区")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("pva-chart")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(800); // the charts' animation
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "plan-vs-actual.png"), FullPage = true });
+        });
+    }
 }
