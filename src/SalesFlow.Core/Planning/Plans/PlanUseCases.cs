@@ -64,22 +64,14 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
             return PlanErrors.BadMonth(text);
         }
 
-        if (actor.EmployeeId is not { } me)
-        {
-            return PlanErrors.NoEmployee;
-        }
-
-        if (request.OwnerId is { } ownerId && ownerId != me)
-        {
-            return PlanErrors.NotOwner;
-        }
-
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        var owner = await db.Employees.Where(e => e.Id == me && e.IsActive).Select(e => new { e.Id, e.OrgUnitId }).SingleOrDefaultAsync(ct);
-        if (owner is null)
+        var caller = await PlanOwners.CallerAsync(db, actor, request.OwnerId, ct);
+        if (!caller.IsSuccess)
         {
-            return PlanErrors.NoEmployee;
+            return caller.Error!;
         }
+
+        var (me, ownerUnitId) = caller.Value;
 
         var start = month.Start;
         if (await db.MonthlyPlans.AnyAsync(p => p.OwnerType == PlanOwnerType.Employee && p.OwnerId == me && p.MonthStart == start, ct))
@@ -87,7 +79,7 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
             return PlanErrors.Duplicate(month.ToString());
         }
 
-        var plan = new MonthlyPlan(month, PlanOwnerType.Employee, me, owner.OrgUnitId);
+        var plan = new MonthlyPlan(month, PlanOwnerType.Employee, me, ownerUnitId);
         if (request.CopyFrom is not null)
         {
             var previousStart = start.AddMonths(-1);
@@ -96,7 +88,7 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
                 .OrderBy(l => l.Position)
                 .Select(l => new PlanLineInput(l.CustomerId, l.ProductId, l.Quantity, l.Unit, l.IsPromotionPrice ? l.UnitPrice : null, l.IsNewProduct, l.Promotion, l.Note))
                 .ToListAsync(ct);
-            var lines = await PlanLines.BuildAsync(db, actor, month, owner.OrgUnitId, previous, lenient: true, ct);
+            var lines = await PlanLines.BuildAsync(db, actor, month, ownerUnitId, previous, lenient: true, ct);
             plan.Edit(null, lines.Value!);
         }
 

@@ -49,22 +49,14 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
             return PlanErrors.BadMonth(text);
         }
 
-        if (actor.EmployeeId is not { } me)
-        {
-            return PlanErrors.NoEmployee;
-        }
-
-        if (request.OwnerId is { } ownerId && ownerId != me)
-        {
-            return PlanErrors.NotOwner;
-        }
-
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        var owner = await db.Employees.Where(e => e.Id == me && e.IsActive).Select(e => new { e.Id, e.OrgUnitId }).SingleOrDefaultAsync(ct);
-        if (owner is null)
+        var caller = await PlanOwners.CallerAsync(db, actor, request.OwnerId, ct);
+        if (!caller.IsSuccess)
         {
-            return PlanErrors.NoEmployee;
+            return caller.Error!;
         }
+
+        var (me, ownerUnitId) = caller.Value;
 
         var start = month.Start;
         if (await db.MonthlyReviews.AnyAsync(r => r.OwnerType == PlanOwnerType.Employee && r.OwnerId == me && r.MonthStart == start, ct))
@@ -72,7 +64,7 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
             return ReviewErrors.Duplicate(month.ToString());
         }
 
-        var review = new MonthlyReview(month, PlanOwnerType.Employee, me, owner.OrgUnitId, null);
+        var review = new MonthlyReview(month, PlanOwnerType.Employee, me, ownerUnitId, null);
         var (planId, lines) = await ReviewLines.PrefillAsync(db, me, month, ct);
         review.Fill(planId, lines);
         db.MonthlyReviews.Add(review);
