@@ -118,8 +118,15 @@ public sealed class PlanningJourneyTests(Browser browser, SalesFlowServer server
             await Expect(page.GetByTestId("pva-chart")).ToBeVisibleAsync();
             await page.GetByTestId("pva-row-" + Huadong).GetByTestId("pva-drill").ClickAsync();
             await Expect(page.GetByTestId("pva-breadcrumb")).ToContainTextAsync(Company);
+            await Expect(page.GetByTestId("pva-node")).ToContainTextAsync(Huadong);
             await Expect(page.GetByTestId("pva-orders")).ToBeVisibleAsync();
+
+            // On a phone the same page (opened there, so the charts are drawn for its width) fits the screen.
             await page.SetViewportSizeAsync(390, 844);
+            await page.ReloadAsync();
+            await Journey.WaitForCircuitAsync(page);
+            await Expect(page.GetByTestId("pva-node")).ToContainTextAsync(Huadong);
+            await Expect(page.GetByTestId("pva-chart")).ToBeVisibleAsync();
             await Journey.AssertFitsAsync(page);
         });
 
