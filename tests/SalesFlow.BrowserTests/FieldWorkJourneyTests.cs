@@ -18,10 +18,11 @@ public sealed class FieldWorkJourneyTests(Browser browser, SalesFlowServer serve
             await page.GetByTestId("plan-visit").ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByTestId("visit-customer-input").FillAsync("有限公司");
+            await page.WaitForTimeoutAsync(800); // the debounced search answers before the pick, so the options stop changing
             var option = page.Locator(".mud-popover-open .mud-list-item").First;
             await Expect(option).ToBeVisibleAsync();
             var customer = (await option.InnerTextAsync()).Trim();
-            await option.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = customer }).First.ClickAsync();
             await dialog.GetByTestId("visit-purpose-input").FillAsync("新品陈列检查");
             await dialog.GetByTestId("dialog-save").ClickAsync();
             await Expect(dialog).ToBeHiddenAsync();
