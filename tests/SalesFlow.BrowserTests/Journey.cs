@@ -58,11 +58,23 @@ public static class Journey
     public static Task WaitForCircuitAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    /// <summary>Fails when the page scrolls sideways: at phone width that means something does not fit the screen.</summary>
+    /// <summary>
+    /// Fails when the page scrolls sideways: at phone width that means something does not fit the screen.
+    /// Right after a viewport change the layout is still settling (the drawer closes, tables switch to cards),
+    /// so it waits up to three seconds for the page to fit before it fails with the measured overflow.
+    /// </summary>
     public static async Task AssertFitsAsync(IPage page)
     {
-        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Xunit.Assert.True(sizes[0] <= sizes[1], $"{page.Url} is {sizes[0] - sizes[1]}px wider than the {sizes[1]}px screen.");
+        const string fits = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth";
+        try
+        {
+            await page.WaitForFunctionAsync(fits, null, new() { Timeout = 3000, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Xunit.Assert.Fail($"{page.Url} is {sizes[0] - sizes[1]}px wider than the {sizes[1]}px screen.");
+        }
     }
 
     /// <summary>Matches a page's URL by its path, whatever the host, port and query.</summary>

@@ -46,8 +46,7 @@ public sealed class SignInJourneyTests(Browser browser, SalesFlowServer server) 
 
             await Expect(page.GetByTestId("my-scope")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("my-team")).ToBeVisibleAsync();
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"The page is {overflow}px wider than the 375px screen.");
+            await Journey.AssertFitsAsync(page);
             await Expect(page.GetByTestId("drawer")).Not.ToBeInViewportAsync();
         });
     }
