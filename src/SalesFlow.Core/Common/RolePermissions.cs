@@ -5,6 +5,7 @@ using SalesFlow.Core.Billing;
 using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
+using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -52,6 +53,8 @@ public static class RolePermissions
         [BidPermissions.View] = Internal,
         [BidPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [BidPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
+        [DealerPermissions.View] = [.. Internal, Roles.DealerUser],
+        [DealerPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.SalesOps],
         [OrderPermissions.View] = Internal,
         [OrderPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [OrderPermissions.ReleaseHold] = [Roles.Finance],

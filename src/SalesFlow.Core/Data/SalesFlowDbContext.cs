@@ -116,6 +116,17 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Planning.Summaries.SalesSummaryChange> SalesSummaryChanges => Set<Planning.Summaries.SalesSummaryChange>();
 
+    // Dealers and stores
+    public DbSet<Dealers.Dealer> Dealers => Set<Dealers.Dealer>();
+
+    public DbSet<Dealers.DealerTerritory> DealerTerritories => Set<Dealers.DealerTerritory>();
+
+    public DbSet<Stores.Store> Stores => Set<Stores.Store>();
+
+    public DbSet<StockReports.StockReport> StockReports => Set<StockReports.StockReport>();
+
+    public DbSet<StockReports.StockReportLine> StockReportLines => Set<StockReports.StockReportLine>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

@@ -124,6 +124,20 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             }
         }
 
+        // Dealers (with their customer accounts, territories and stores) and their portal users.
+        var dealers = new DemoDealers(seed: 2034);
+        var customerCount = dealers.AddTo(db, contactNames, customers.Count, now, DateOnly.FromDateTime(now.AddHours(8)));
+        foreach (var (userName, dealer) in new[] { ("dealer.1", dealers.Dealers[0]), ("dealer.2", dealers.Dealers[1]) })
+        {
+            var user = AppUser.Create(userName, dealer.ContactName ?? dealer.Name, null);
+            user.DealerId = dealer.Id;
+            user.Email = userName + "@dealers.yuanhang.example.com";
+            user.NormalizedEmail = user.Email.ToUpperInvariant();
+            user.PasswordHash = hash ??= hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[Roles.DealerUser] });
+        }
+
         // Products and prices before anything that sells them (opportunities today, quotes and orders later).
         new DemoCatalog(seed: 2031).AddTo(
             db, db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.Region).ToDictionary(u => u.Code), DateOnly.FromDateTime(now.AddHours(8)));
@@ -133,11 +147,11 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         // The numbers above were handed out here, not by SequenceNumbers: move the series past them,
         // or the first employee created afterwards would get EMP-000001 again.
         db.Counters.Add(new Counter(Employee.NumberSeries, SequenceNumbers.NoYear, employeeNo));
-        db.Counters.Add(new Counter(Customer.NumberSeries, SequenceNumbers.NoYear, customers.Count));
+        db.Counters.Add(new Counter(Customer.NumberSeries, SequenceNumbers.NoYear, customerCount));
         // Demo dates are in Shanghai time (UTC+8, no daylight saving).
         new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoBids(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
-        new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
+        new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)), dealers.Buyers);
         new DemoContracts(seed: 2032).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)), new Contracts.ContractOptions().OurEntity);
         await db.SaveChangesAsync(ct);
         await DemoCatalog.SubmitForApprovalAsync(db, ct);

@@ -36,7 +36,8 @@ internal sealed class DemoOrders(int seed)
 
     private readonly Random _random = new(seed);
 
-    public (int Orders, int Lines, int Invoices, int Receipts) AddTo(SalesFlowDbContext db, DateTime nowUtc, DateOnly today)
+    public (int Orders, int Lines, int Invoices, int Receipts) AddTo(
+        SalesFlowDbContext db, DateTime nowUtc, DateOnly today, IReadOnlyList<DemoDealers.Buyer>? dealers = null)
     {
         var priced = PricedProducts(db, today);
         if (priced.Count == 0)
@@ -44,11 +45,11 @@ internal sealed class DemoOrders(int seed)
             return (0, 0, 0, 0); // the catalog demo's products have no list this demo can price with
         }
 
-        var customers = db.Customers.Local.OrderBy(c => c.Number, StringComparer.Ordinal).ToList();
+        var customers = db.Customers.Local.Where(c => c.Type != CustomerType.Dealer).OrderBy(c => c.Number, StringComparer.Ordinal).ToList();
 
         // About one customer in twenty pays late or not at all: the aging buckets, the over-limit accounts and the holds.
         var slow = customers.Where(_ => _random.Next(20) == 0).Select(c => c.Id).ToHashSet();
-        var plans = new List<(Customer Customer, DateOnly Day)>();
+        var plans = new List<(Customer Customer, DateOnly Day, DemoDealers.Buyer? Dealer)>();
         var lineCount = 0;
         var lineCounts = new List<int>();
         while (lineCount < MinimumLines)
@@ -56,10 +57,45 @@ internal sealed class DemoOrders(int seed)
             var lines = 1 + _random.Next(6);
             lineCounts.Add(lines);
             lineCount += lines;
-            plans.Add((customers[_random.Next(customers.Count)], today.AddDays(-_random.Next(0, 730))));
+            plans.Add((customers[_random.Next(customers.Count)], today.AddDays(-_random.Next(0, 730)), null));
         }
 
-        plans = [.. plans.OrderBy(p => p.Day)];
+        // Sell-in: every trading dealer restocks once or twice a month at its tier's prices, in bigger quantities.
+        var dealerPrices = new Dictionary<DealerTier, List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)>>();
+        foreach (var dealer in dealers ?? [])
+        {
+            if (!dealerPrices.ContainsKey(dealer.Tier))
+            {
+                dealerPrices[dealer.Tier] = PricedProducts(db, today, dealer.Tier);
+            }
+
+            var from = dealer.Since > today.AddDays(-730) ? dealer.Since : today.AddDays(-730);
+            for (var month = new DateOnly(from.Year, from.Month, 1); month <= dealer.Until; month = month.AddMonths(1))
+            {
+                for (var n = dealer.Tier == DealerTier.Gold ? 2 : 1; n > 0; n--)
+                {
+                    var day = month.AddDays(_random.Next(DateTime.DaysInMonth(month.Year, month.Month)));
+                    if (day < from || day > dealer.Until || dealerPrices[dealer.Tier].Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var lines = 2 + _random.Next(4);
+                    lineCounts.Add(lines);
+                    lineCount += lines;
+                    plans.Add((dealer.Account, day, dealer));
+                    if (dealer.Until < today)
+                    {
+                        slow.Add(dealer.Account.Id);
+                    }
+                }
+            }
+        }
+
+        // Stable order by day (the sequence numbers follow the dates); plans and their line counts move together.
+        var ordered = plans.Select((p, i) => (Plan: p, Lines: lineCounts[i])).OrderBy(x => x.Plan.Day).ToList();
+        plans = [.. ordered.Select(x => x.Plan)];
+        lineCounts = [.. ordered.Select(x => x.Lines)];
         var orders = new List<Order>(plans.Count);
         var invoices = new List<Invoice>();
         var receipts = new List<Receipt>();
@@ -72,12 +108,12 @@ internal sealed class DemoOrders(int seed)
 
         for (var n = 0; n < plans.Count; n++)
         {
-            var (customer, day) = plans[n];
+            var (customer, day, dealer) = plans[n];
             var age = today.DayNumber - day.DayNumber;
             var order = new Order(
-                Next(Order.NumberSeries, day.Year), customer.Id, null, (OrderChannel)_random.Next(4), customer.OwnerId, customer.OrgUnitId, "CNY", day,
-                customer.PaymentTermsDays);
-            order.Edit(day.AddDays(7 + _random.Next(21)), Lines(priced, lineCounts[n]));
+                Next(Order.NumberSeries, day.Year), customer.Id, dealer?.DealerId, dealer is null ? (OrderChannel)_random.Next(4) : _random.Next(5) < 3 ? OrderChannel.Portal : OrderChannel.Rep,
+                customer.OwnerId, customer.OrgUnitId, "CNY", day, customer.PaymentTermsDays);
+            order.Edit(day.AddDays(7 + _random.Next(21)), Lines(dealer is null ? priced : dealerPrices[dealer.Tier], lineCounts[n], dealer is null ? 1 : 4));
             var placedUtc = At(day, 9 + _random.Next(9));
             orders.Add(order);
 
@@ -200,15 +236,15 @@ internal sealed class DemoOrders(int seed)
         return part >= line.BaseQuantity ? 0 : part;
     }
 
-    private List<OrderLine> Lines(List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)> priced, int count)
+    private List<OrderLine> Lines(List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)> priced, int count, int scale)
     {
         var lines = new List<OrderLine>(count);
         for (var i = 0; i < count; i++)
         {
             var (product, listId, price, floor) = priced[_random.Next(priced.Count)];
             var quantity = product.QuantityDecimals == 0
-                ? 1 + _random.Next(product.Unit == "项" ? 2 : 12)
-                : decimal.Round((decimal)(_random.NextDouble() * 60) + 0.5m, product.QuantityDecimals, MidpointRounding.AwayFromZero);
+                ? (1 + _random.Next(product.Unit == "项" ? 2 : 12)) * scale
+                : decimal.Round(((decimal)(_random.NextDouble() * 60) + 0.5m) * scale, product.QuantityDecimals, MidpointRounding.AwayFromZero);
             var discount = _random.Next(4) == 0 ? _random.Next(1, 6) : 0m;
             lines.Add(new OrderLine(i + 1, product.Id, product.Sku, product.NameZh, quantity, product.Unit, quantity, product.Unit, listId, price, floor, discount, product.TaxRate));
         }
@@ -217,18 +253,18 @@ internal sealed class DemoOrders(int seed)
     }
 
     /// <summary>The catalog demo's products with a direct (any-segment) price, or — when the catalog demo is not there — a small set of our own.</summary>
-    private static List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)> PricedProducts(SalesFlowDbContext db, DateOnly today)
+    private static List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)> PricedProducts(SalesFlowDbContext db, DateOnly today, DealerTier? tier = null)
     {
         var lists = db.PriceLists.Local
-            .Where(l => l.Status == PriceListStatus.Active && l.RegionId == null && l.CustomerGroup == null && l.DealerTier == null
-                        && (l.Channel == null || l.Channel == SalesChannel.Direct) && l.ValidTo == null)
+            .Where(l => l.Status == PriceListStatus.Active && l.RegionId == null && l.CustomerGroup == null && l.DealerTier == tier
+                        && (tier is null ? l.Channel == null || l.Channel == SalesChannel.Direct : l.Channel == SalesChannel.Dealer) && l.ValidTo == null)
             .ToList();
         var products = db.Products.Local.Where(p => p.IsActive).ToDictionary(p => p.Id);
         var found = lists.SelectMany(l => l.Items.Where(i => i.MinQuantity == 0 && products.ContainsKey(i.ProductId)).Select(i => (products[i.ProductId], l.Id, i.UnitPrice, i.FloorPrice)))
             .DistinctBy(x => x.Item1.Id)
             .OrderBy(x => x.Item1.Sku, StringComparer.Ordinal)
             .ToList();
-        if (found.Count > 0 || db.Products.Local.Count > 0 || db.Products.Any())
+        if (found.Count > 0 || tier is not null || db.Products.Local.Count > 0 || db.Products.Any())
         {
             return found;
         }

@@ -5,6 +5,7 @@ using SalesFlow.Core.Catalog.Products;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Dealers;
 
 namespace SalesFlow.Core.Orders;
 
@@ -44,6 +45,18 @@ public static class NewOrder
             return CustomerErrors.NotFound(request.CustomerId!.Value);
         }
 
+        // The order belongs to the dealer whose account the customer is; a dealer that is not trading cannot order.
+        var dealer = await DealerAccounts.OfCustomerAsync(db, customer.Id, ct);
+        if (request.DealerId is { } asked && asked != dealer?.DealerId)
+        {
+            return Error.Invalid("dealerId", "mustMatchCustomer");
+        }
+
+        if (dealer is { Status: not DealerStatus.Active })
+        {
+            return DealerErrors.NotTrading(dealer.Status);
+        }
+
         var today = clock.Today;
         var lines = await OrderLines.PriceAsync(db, customer, request.Lines!, today, discounts, ct);
         if (!lines.IsSuccess)
@@ -53,7 +66,7 @@ public static class NewOrder
 
         var number = await SequenceNumbers.NextAsync(db, Order.NumberSeries, today.Year, ct);
         var order = new Order(
-            number, customer.Id, request.DealerId, request.Channel ?? OrderChannel.Rep, customer.OwnerId, customer.OrgUnitId,
+            number, customer.Id, dealer?.DealerId, request.Channel ?? OrderChannel.Rep, customer.OwnerId, customer.OrgUnitId,
             lines.Value!.Currency, today, customer.PaymentTermsDays);
         order.Edit(request.RequestedDeliveryDate, lines.Value.Lines);
         db.Orders.Add(order);
@@ -124,7 +137,7 @@ public static class OrderLines
             wanted.Add((product, exact.Value, unit));
         }
 
-        var prices = await PriceResolver.ResolveAsync(db, PriceContext.For(customer, SalesChannel.Direct, today), wanted.Select(w => (w.Product.Id, w.BaseQuantity)).ToList(), ct);
+        var prices = await PriceResolver.ResolveAsync(db, await DealerAccounts.PriceContextAsync(db, customer, today, ct), wanted.Select(w => (w.Product.Id, w.BaseQuantity)).ToList(), ct);
         var result = new List<OrderLine>(lines.Count);
         for (var i = 0; i < wanted.Count; i++)
         {

@@ -71,7 +71,7 @@ public sealed class Order : IHasId, IAudited, IVersioned
 
     public Guid CustomerId { get; private set; }
 
-    /// <summary>The buying dealer for sell-in, null for direct sales. Dealers come later: no foreign key yet.</summary>
+    /// <summary>The buying dealer for sell-in (its customer account is <see cref="CustomerId"/>), null for direct sales.</summary>
     public Guid? DealerId { get; private set; }
 
     public OrderChannel Channel { get; private set; }

@@ -38,7 +38,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.CreatedAtUtc, o.Id });
         builder.HasIndex(o => new { o.OrderDate, o.Id });
         builder.HasIndex(o => new { o.Total, o.Id });
-        builder.HasIndex(o => o.DealerId);
+
+        // Sell-in (rebates, stock reconciliation, the portal) reads a dealer's orders over a date range.
+        builder.HasOne<Dealers.Dealer>().WithMany().HasForeignKey(o => o.DealerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.DealerId, o.OrderDate });
 
         // Actuals (Planning/Actuals/SalesActuals) sum an owner's or a unit's orders over a date range.
         builder.HasIndex(o => new { o.OwnerId, o.OrderDate });

@@ -100,7 +100,7 @@ public sealed class OrderQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
 
         var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => p.IsActive).OrderBy(p => p.Sku).Take(500).ToListAsync(ct);
         var prices = await Catalog.Prices.PriceResolver.ResolveAsync(
-            db, Catalog.Prices.PriceContext.For(customer, Catalog.Prices.SalesChannel.Direct, clock.Today), products.Select(p => (p.Id, 1m)).ToList(), ct);
+            db, await Dealers.DealerAccounts.PriceContextAsync(db, customer, clock.Today, ct), products.Select(p => (p.Id, 1m)).ToList(), ct);
         return products.Select((p, i) => (Product: p, Price: prices[i]))
             .Where(x => x.Price is not null)
             .Select(x => new PricedProduct(

@@ -94,7 +94,7 @@ public static class QuotePricing
             converted.Add((product, unit, decimal.Round(line.Quantity!.Value, 3, MidpointRounding.AwayFromZero), baseQuantity, discount));
         }
 
-        var prices = await PriceResolver.ResolveAsync(db, PriceContext.For(customer, SalesChannel.Direct, on), converted.Select(c => (c.Product.Id, c.Base)).ToList(), ct);
+        var prices = await PriceResolver.ResolveAsync(db, await Dealers.DealerAccounts.PriceContextAsync(db, customer, on, ct), converted.Select(c => (c.Product.Id, c.Base)).ToList(), ct);
         var priced = new List<QuoteLine>(converted.Count);
         for (var i = 0; i < converted.Count; i++)
         {

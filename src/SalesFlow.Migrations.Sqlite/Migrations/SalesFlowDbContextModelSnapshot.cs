@@ -1835,6 +1835,259 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActivatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activated_on");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContactMobile")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_mobile");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_end");
+
+                    b.Property<DateOnly?>("ContractStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_start");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("DepositAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_amount");
+
+                    b.Property<DateOnly?>("DepositReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_received_on");
+
+                    b.Property<DateOnly?>("DepositRefundedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_refunded_on");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manager_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<long>("RegisteredCapital")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_capital");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusBeforeSuspension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_before_suspension");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspension_reason");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<DateOnly?>("TrainedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_on");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealers");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealers_code");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealers_customer_id");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_dealers_region_id");
+
+                    b.HasIndex("ManagerId", "Code")
+                        .HasDatabaseName("ix_dealers_manager_id_code");
+
+                    b.HasIndex("OrgUnitId", "Code")
+                        .HasDatabaseName("ix_dealers_org_unit_id_code");
+
+                    b.HasIndex("Status", "Code")
+                        .HasDatabaseName("ix_dealers_status_code");
+
+                    b.ToTable("dealers", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTerritory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclusive");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_territories");
+
+                    b.HasIndex("DealerId")
+                        .HasDatabaseName("ix_dealer_territories_dealer_id");
+
+                    b.HasIndex("Province", "City")
+                        .HasDatabaseName("ix_dealer_territories_province_city");
+
+                    b.ToTable("dealer_territories", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4058,9 +4311,6 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
-                    b.HasIndex("DealerId")
-                        .HasDatabaseName("ix_orders_dealer_id");
-
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_number");
@@ -4070,6 +4320,9 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "Status")
                         .HasDatabaseName("ix_orders_customer_id_status");
+
+                    b.HasIndex("DealerId", "OrderDate")
+                        .HasDatabaseName("ix_orders_dealer_id_order_date");
 
                     b.HasIndex("OrderDate", "Id")
                         .HasDatabaseName("ix_orders_order_date_id");
@@ -5398,6 +5651,235 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("quote_lines", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_reports");
+
+                    b.HasIndex("DealerId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_reports_dealer_id_month");
+
+                    b.HasIndex("Month", "Status")
+                        .HasDatabaseName("ix_stock_reports_month_status");
+
+                    b.ToTable("stock_reports", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.StockReports.StockReportLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Closing")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closing");
+
+                    b.Property<long>("Opening")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opening");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("Purchases")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchases");
+
+                    b.Property<long>("Sales")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales");
+
+                    b.Property<Guid>("StockReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stock_report_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_report_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_stock_report_lines_product_id");
+
+                    b.HasIndex("StockReportId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_report_lines_stock_report_id_product_id");
+
+                    b.ToTable("stock_report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Stores.Store", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stores");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stores_code");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_stores_region_id");
+
+                    b.HasIndex("DealerId", "Code")
+                        .HasDatabaseName("ix_stores_dealer_id_code");
+
+                    b.HasIndex("OrgUnitId", "Code")
+                        .HasDatabaseName("ix_stores_org_unit_id_code");
+
+                    b.HasIndex("OwnerId", "Code")
+                        .HasDatabaseName("ix_stores_owner_id_code");
+
+                    b.ToTable("stores", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("SalesFlow.Core.Identity.AppRole", null)
@@ -5728,6 +6210,47 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_org_units_region_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealers_customers_customer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealers_employees_manager_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealers_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealers_org_units_region_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTerritory", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_territories_dealers_dealer_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -6137,6 +6660,12 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_orders_customers_customer_id");
 
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_dealers_dealer_id");
+
                     b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
@@ -6394,6 +6923,63 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_quote_lines_quotes_quote_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_reports_dealers_dealer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.StockReports.StockReportLine", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_report_lines_products_product_id");
+
+                    b.HasOne("SalesFlow.Core.StockReports.StockReport", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("StockReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_report_lines_stock_reports_stock_report_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Stores.Store", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stores_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stores_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stores_employees_owner_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stores_org_units_region_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>
                 {
                     b.Navigation("Steps");
@@ -6469,6 +7055,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
                 {
                     b.Navigation("Lines");
                 });

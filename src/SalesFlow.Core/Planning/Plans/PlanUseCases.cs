@@ -273,6 +273,7 @@ internal static class PlanLines
         var customers = customerIds.Count == 0
             ? []
             : await db.Customers.AsNoTracking().VisibleTo(actor).Where(c => customerIds.Contains(c.Id) && !c.IsDeleted).ToDictionaryAsync(c => c.Id, ct);
+        var dealerTiers = customers.Count == 0 ? [] : await Dealers.DealerAccounts.TiersAsync(db, customers.Keys, ct);
         var productIds = inputs.Select(l => l.ProductId!.Value).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => productIds.Contains(p.Id) && p.IsActive).ToDictionaryAsync(p => p.Id, ct);
 
@@ -312,7 +313,7 @@ internal static class PlanLines
             PriceContext context;
             if (group.Key is { } customerId)
             {
-                context = PriceContext.For(customers[customerId], SalesChannel.Direct, month.Start);
+                context = Dealers.DealerAccounts.PriceContextOf(customers[customerId], month.Start, dealerTiers.TryGetValue(customerId, out var tier) ? tier : null);
             }
             else
             {
