@@ -49,7 +49,7 @@ public static class BillingScope
         DataScope.All => invoices,
         DataScope.Team or DataScope.Region => invoices.Where(o => actor.VisibleUnitIds.Contains(o.OrgUnitId) || o.OwnerId == actor.EmployeeId),
         DataScope.Own => invoices.Where(o => o.OwnerId == actor.EmployeeId),
-        DataScope.OwnDealer => invoices.Where(o => false),
+        DataScope.OwnDealer => invoices.Where(o => actor.DealerAccountId != null && o.CustomerId == actor.DealerAccountId),
     };
 
     public static IQueryable<Receipt> VisibleTo(this IQueryable<Receipt> receipts, Actor actor) => actor.Scope switch
@@ -57,7 +57,7 @@ public static class BillingScope
         DataScope.All => receipts,
         DataScope.Team or DataScope.Region => receipts.Where(o => actor.VisibleUnitIds.Contains(o.OrgUnitId) || o.OwnerId == actor.EmployeeId),
         DataScope.Own => receipts.Where(o => o.OwnerId == actor.EmployeeId),
-        DataScope.OwnDealer => receipts.Where(o => false),
+        DataScope.OwnDealer => receipts.Where(o => actor.DealerAccountId != null && o.CustomerId == actor.DealerAccountId),
     };
 }
 

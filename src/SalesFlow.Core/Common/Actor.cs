@@ -38,6 +38,9 @@ public sealed record Actor(
     public static readonly Actor System = new(
         Guid.Empty, "system", new HashSet<string> { Common.Roles.Director }, null, null, DataScope.All, null, [], null);
 
+    /// <summary>For a dealer user: the dealer's customer account (its orders, invoices, receipts and statement).</summary>
+    public Guid? DealerAccountId { get; init; }
+
     public bool Can(string permission) => RolePermissions.Grants(Roles, permission);
 
     /// <summary>Returns a forbidden error unless the actor holds the permission.</summary>

@@ -22,6 +22,7 @@ public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactor
                 u.UserName,
                 u.EmployeeId,
                 u.DealerId,
+                DealerAccountId = db.Dealers.Where(d => d.Id == u.DealerId).Select(d => (Guid?)d.CustomerId).FirstOrDefault(),
                 UnitId = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => (Guid?)e.OrgUnitId).FirstOrDefault(),
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
@@ -33,6 +34,9 @@ public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactor
 
         var scope = Roles.ScopeOf(user.Roles);
         var (root, units) = await DataScopes.ResolveAsync(db, scope, user.UnitId, ct);
-        return new Actor(user.Id, user.UserName ?? "", user.Roles.ToHashSet(), user.EmployeeId, user.UnitId, scope, root, units, user.DealerId);
+        return new Actor(user.Id, user.UserName ?? "", user.Roles.ToHashSet(), user.EmployeeId, user.UnitId, scope, root, units, user.DealerId)
+        {
+            DealerAccountId = user.DealerId is null ? null : user.DealerAccountId,
+        };
     }
 }
