@@ -38,6 +38,9 @@ public sealed record Actor(
     public static readonly Actor System = new(
         Guid.Empty, "system", new HashSet<string> { Common.Roles.Director }, null, null, DataScope.All, null, [], null);
 
+    /// <summary>The dealers the actor guides as their area manager (a rep with Own scope sees these dealers' records).</summary>
+    public IReadOnlyList<Guid> ManagedDealerIds { get; init; } = [];
+
     /// <summary>For a dealer user: the dealer's customer account (its orders, invoices, receipts and statement).</summary>
     public Guid? DealerAccountId { get; init; }
 

@@ -75,7 +75,7 @@ public static class RolePermissions
         [DeliveryPermissions.ManageRates] = [Roles.Logistics],
         [ContractPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
         [ContractPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
-        [PlanningPermissions.ViewTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance, Roles.Admin],
+        [PlanningPermissions.ViewTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance, Roles.Admin, Roles.DealerUser],
         [PlanningPermissions.SetTargets] = [Roles.Director],
         [PlanningPermissions.SplitTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],

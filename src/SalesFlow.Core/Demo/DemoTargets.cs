@@ -13,7 +13,8 @@ namespace SalesFlow.Core.Demo;
 /// at about 110 % of last year's actual, split by last year's share to the six regions, each region to its teams and
 /// each team to its people (every other team by hand, in round numbers), every person's year target phased into months
 /// by their own seasonality; the company target locked. Also a quantity target for cement in 华东 (split to its teams)
-/// and next year's company target as an unsplit draft for the director. Last year's actuals come from
+/// and next year's company target as an unsplit draft for the director. Every trading dealer has its yearly sell-in
+/// target (its contract's purchase target, last year's sell-in × 110 %), phased into months by its own seasonality. Last year's actuals come from
 /// <see cref="SalesActuals"/> in one grouped query; the arithmetic is <see cref="TargetAllocation"/>'s, as in the use cases.
 /// </summary>
 internal static class DemoTargets
@@ -33,6 +34,7 @@ internal static class DemoTargets
         List<(Guid Id, Guid OrgUnitId, Position Position, string EmployeeNo)> people;
         List<Fact> facts;
         (Guid Id, string Line)? cement;
+        List<(Guid Id, Guid OrgUnitId, int Month, decimal Amount)> sellIn;
         decimal cementEast;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -43,6 +45,12 @@ internal static class DemoTargets
                 .GroupBy(f => new { f.OrgUnitId, f.OwnerId, f.Date })
                 .Select(g => new Fact(g.Key.OrgUnitId, g.Key.OwnerId, g.Key.Date, g.Sum(f => f.Amount)))
                 .ToListAsync(ct);
+            sellIn = [.. (await SalesActuals.Sales(read, last.Start, last.End)
+                .Where(f => f.DealerId != null && read.Dealers.Any(d => d.Id == f.DealerId && d.Status == Dealers.DealerStatus.Active))
+                .GroupBy(f => new { DealerId = f.DealerId!.Value, f.Date.Month })
+                .Select(g => new { g.Key.DealerId, g.Key.Month, Amount = g.Sum(f => f.Amount) })
+                .Join(read.Dealers, g => g.DealerId, d => d.Id, (g, d) => new { g.DealerId, d.OrgUnitId, g.Month, g.Amount })
+                .ToListAsync(ct)).Select(g => (g.DealerId, g.OrgUnitId, g.Month, g.Amount))];
             var product = await read.Products.AsNoTracking().Where(p => p.Sku == QuantitySku).Select(p => new { p.Id, p.ProductLine }).FirstOrDefaultAsync(ct);
             cement = product is null ? null : (product.Id, product.ProductLine);
             var east = units.FirstOrDefault(u => u.Kind == OrgUnitKind.Region && u.Code == "HD");
@@ -110,6 +118,21 @@ internal static class DemoTargets
             targets.Add(quantity);
             var teams = units.Where(u => u.ParentId == eastRegion.Id && u.Kind == OrgUnitKind.Team).OrderBy(u => u.Code).ToList();
             targets.AddRange(Split(quantity, teams, [.. teams.Select(_ => 1m)], SplitMethod.Equal, "平均分解").Select(s => s.Target));
+        }
+
+        foreach (var dealer in sellIn.GroupBy(s => (s.Id, s.OrgUnitId)).OrderBy(g => g.Key.Id))
+        {
+            var target = new Target(year, TargetMeasure.Revenue, "", null, TargetOwnerType.Dealer, dealer.Key.Id, dealer.Key.OrgUnitId, Round(dealer.Sum(s => s.Amount) * Growth, 10_000m));
+            target.Note("经销商年度进货目标：去年进货 × 110%");
+            targets.Add(target);
+            var amounts = TargetAllocation.ByWeights(target.Amount, [.. Enumerable.Range(1, 12).Select(m => dealer.Where(s => s.Month == m).Sum(s => s.Amount))], 2).Value!;
+            var months = year.Children(PeriodKind.Month);
+            for (var m = 0; m < 12; m++)
+            {
+                phases.Add(target.ChildFor(TargetOrigin.Phased, months[m], TargetOwnerType.Dealer, dealer.Key.Id, dealer.Key.OrgUnitId, amounts[m], "按去年季节性分月"));
+            }
+
+            target.MarkPhased(PhasingMethod.LastYearSeasonality, "按去年季节性分月");
         }
 
         var nextYear = new Target(Period.OfYear(year.Year + 1), TargetMeasure.Revenue, "", null, TargetOwnerType.OrgUnit, company.Id, company.Id,

@@ -23,6 +23,7 @@ public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactor
                 u.EmployeeId,
                 u.DealerId,
                 DealerAccountId = db.Dealers.Where(d => d.Id == u.DealerId).Select(d => (Guid?)d.CustomerId).FirstOrDefault(),
+                ManagedDealerIds = db.Dealers.Where(d => u.EmployeeId != null && d.ManagerId == u.EmployeeId).Select(d => d.Id).ToList(),
                 UnitId = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => (Guid?)e.OrgUnitId).FirstOrDefault(),
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
@@ -37,6 +38,7 @@ public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactor
         return new Actor(user.Id, user.UserName ?? "", user.Roles.ToHashSet(), user.EmployeeId, user.UnitId, scope, root, units, user.DealerId)
         {
             DealerAccountId = user.DealerId is null ? null : user.DealerAccountId,
+            ManagedDealerIds = user.ManagedDealerIds,
         };
     }
 }

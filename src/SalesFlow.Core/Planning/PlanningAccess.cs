@@ -26,16 +26,18 @@ public static class PlanningPermissions
 
 /// <summary>
 /// Data scope of planning records (PRODUCT.md roles): a manager sees the nodes of their subtree, a rep sees their
-/// own node and what lies below it (their dealers and stores, once those exist), the director everything.
+/// own node and their dealers' nodes, a dealer user its dealer's own, the director everything.
 /// </summary>
 public static class PlanningScope
 {
     public static IQueryable<Target> VisibleTo(this IQueryable<Target> targets, Actor actor) => actor.Scope switch
     {
         DataScope.All => targets,
-        DataScope.Team or DataScope.Region => targets.Where(t => actor.VisibleUnitIds.Contains(t.OrgUnitId) || (t.OwnerType == TargetOwnerType.Employee && t.OwnerId == actor.EmployeeId)),
-        DataScope.Own => targets.Where(t => t.OwnerType == TargetOwnerType.Employee && t.OwnerId == actor.EmployeeId),
-        DataScope.OwnDealer => targets.Where(t => false),
+        DataScope.Team or DataScope.Region => targets.Where(t => actor.VisibleUnitIds.Contains(t.OrgUnitId)
+            || (t.OwnerType == TargetOwnerType.Employee && t.OwnerId == actor.EmployeeId) || (t.OwnerType == TargetOwnerType.Dealer && actor.ManagedDealerIds.Contains(t.OwnerId))),
+        DataScope.Own => targets.Where(t => (t.OwnerType == TargetOwnerType.Employee && t.OwnerId == actor.EmployeeId)
+            || (t.OwnerType == TargetOwnerType.Dealer && actor.ManagedDealerIds.Contains(t.OwnerId))),
+        DataScope.OwnDealer => targets.Where(t => t.OwnerType == TargetOwnerType.Dealer && t.OwnerId == actor.DealerId),
     };
 
     public static IQueryable<MonthlyPlan> VisibleTo(this IQueryable<MonthlyPlan> plans, Actor actor) => actor.Scope switch

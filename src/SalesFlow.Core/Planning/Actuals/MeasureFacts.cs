@@ -12,6 +12,9 @@ public sealed class MeasureFact
 
     public Guid OwnerId { get; init; }
 
+    /// <summary>The dealer the fact counts for (its sell-in, its payments, its approved plan); <see cref="Guid.Empty"/> for none.</summary>
+    public Guid DealerKey { get; init; }
+
     public DateOnly Date { get; init; }
 
     public string ProductLine { get; init; } = "";
@@ -30,6 +33,8 @@ public sealed class PlannedFact
     public Guid OrgUnitId { get; init; }
 
     public Guid OwnerId { get; init; }
+
+    public Guid DealerKey { get; init; }
 
     public DateOnly MonthStart { get; init; }
 
@@ -73,8 +78,8 @@ public static class MeasureFacts
                 }
 
                 return measure == TargetMeasure.Revenue
-                    ? months.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, Date = s.MonthStart, ProductLine = s.ProductLine, Value = s.Amount, Amount = s.Amount, Quantity = s.Quantity })
-                    : months.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, Date = s.MonthStart, ProductLine = s.ProductLine, Value = s.Quantity, Amount = s.Amount, Quantity = s.Quantity });
+                    ? months.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, DealerKey = s.DealerKey, Date = s.MonthStart, ProductLine = s.ProductLine, Value = s.Amount, Amount = s.Amount, Quantity = s.Quantity })
+                    : months.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, DealerKey = s.DealerKey, Date = s.MonthStart, ProductLine = s.ProductLine, Value = s.Quantity, Amount = s.Amount, Quantity = s.Quantity });
             case TargetMeasure.Revenue:
             case TargetMeasure.Quantity:
                 var sales = SalesActuals.Sales(db, first, last);
@@ -88,11 +93,11 @@ public static class MeasureFacts
                 }
 
                 return measure == TargetMeasure.Revenue
-                    ? sales.Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = f.Date, ProductLine = f.ProductLine, Value = f.Amount, Amount = f.Amount, Quantity = f.Quantity })
-                    : sales.Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = f.Date, ProductLine = f.ProductLine, Value = f.Quantity, Amount = f.Amount, Quantity = f.Quantity });
+                    ? sales.Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, DealerKey = f.DealerId ?? Guid.Empty, Date = f.Date, ProductLine = f.ProductLine, Value = f.Amount, Amount = f.Amount, Quantity = f.Quantity })
+                    : sales.Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, DealerKey = f.DealerId ?? Guid.Empty, Date = f.Date, ProductLine = f.ProductLine, Value = f.Quantity, Amount = f.Amount, Quantity = f.Quantity });
             case TargetMeasure.Collections:
                 return SalesActuals.Collections(db, first, last)
-                    .Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = f.Date, ProductLine = "", Value = f.Amount, Amount = f.Amount, Quantity = 0m });
+                    .Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, DealerKey = f.DealerId ?? Guid.Empty, Date = f.Date, ProductLine = "", Value = f.Amount, Amount = f.Amount, Quantity = 0m });
             case TargetMeasure.NewCustomers:
                 return SalesActuals.NewCustomers(db, clock, first, last)
                     .Select(f => new MeasureFact { OrgUnitId = f.OrgUnitId, OwnerId = f.OwnerId, Date = first, ProductLine = "", Value = 0m, Amount = 0m, Quantity = 0m });
@@ -126,8 +131,8 @@ public static class MeasureFacts
         }
 
         return measure == TargetMeasure.Revenue
-            ? lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Amount, Amount = l.Amount, Quantity = l.Quantity })
-            : lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Quantity, Amount = l.Amount, Quantity = l.Quantity });
+            ? lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, DealerKey = l.OwnerType == PlanOwnerType.Dealer ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Amount, Amount = l.Amount, Quantity = l.Quantity })
+            : lines.Select(l => new PlannedFact { OrgUnitId = l.OrgUnitId, OwnerId = l.OwnerType == PlanOwnerType.Employee ? l.OwnerId : Guid.Empty, DealerKey = l.OwnerType == PlanOwnerType.Dealer ? l.OwnerId : Guid.Empty, MonthStart = l.MonthStart, ProductLine = l.ProductLine, Value = l.Quantity, Amount = l.Amount, Quantity = l.Quantity });
     }
 
     private static bool WholeMonths(DateOnly first, DateOnly last) => first.Day == 1 && last.AddDays(1).Day == 1 && first <= last;

@@ -43,6 +43,9 @@ public sealed class CollectionFact
 
     public Guid CustomerId { get; init; }
 
+    /// <summary>The dealer whose account paid, null for a direct customer.</summary>
+    public Guid? DealerId { get; init; }
+
     public decimal Amount { get; init; }
 }
 
@@ -101,6 +104,7 @@ public static class SalesActuals
             OwnerId = r.OwnerId,
             OrgUnitId = r.OrgUnitId,
             CustomerId = r.CustomerId,
+            DealerId = db.Dealers.Where(d => d.CustomerId == r.CustomerId).Select(d => (Guid?)d.Id).FirstOrDefault(),
             Amount = r.Amount,
         };
 

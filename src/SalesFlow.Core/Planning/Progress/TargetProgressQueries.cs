@@ -184,7 +184,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             return ProgressErrors.NoOrders(t.Measure);
         }
 
-        if (t.OwnerType is not (TargetOwnerType.OrgUnit or TargetOwnerType.Employee))
+        if (t.OwnerType is not (TargetOwnerType.OrgUnit or TargetOwnerType.Employee or TargetOwnerType.Dealer))
         {
             return new Page<ProgressOrderRow>([], null, page.Count ? 0 : null);
         }
@@ -197,6 +197,11 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             var path = await db.OrgUnits.Where(u => u.Id == t.OwnerId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "-";
             var subtree = db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
             orders = orders.Where(o => subtree.Contains(o.OrgUnitId));
+        }
+        else if (t.OwnerType == TargetOwnerType.Dealer)
+        {
+            var dealer = t.OwnerId;
+            orders = orders.Where(o => o.DealerId == dealer);
         }
         else
         {
@@ -355,6 +360,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
 
         var unitNodes = nodes.Where(n => n.T.OwnerType == TargetOwnerType.OrgUnit).Select(n => n.T.OwnerId).Distinct().ToList();
         var employees = nodes.Where(n => n.T.OwnerType == TargetOwnerType.Employee).Select(n => n.T.OwnerId).Distinct().ToList();
+        var dealers = nodes.Where(n => n.T.OwnerType == TargetOwnerType.Dealer).Select(n => n.T.OwnerId).Distinct().ToList();
         var byPath = new List<(string Path, decimal Value)>();
         if (unitNodes.Count > 0)
         {
@@ -373,7 +379,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             }
             else
             {
-                var rows = await plannedFacts!.Where(f => subtree.Contains(f.OrgUnitId)).GroupBy(f => f.OrgUnitId).Select(g => new { g.Key, Value = g.Sum(f => f.Value) })
+                var rows = await plannedFacts!.Where(f => f.DealerKey == Guid.Empty && subtree.Contains(f.OrgUnitId)).GroupBy(f => f.OrgUnitId).Select(g => new { g.Key, Value = g.Sum(f => f.Value) })
                     .Join(db.OrgUnits, g => g.Key, u => u.Id, (g, u) => new { u.Path, g.Value }).ToListAsync(ct);
                 byPath = rows.Select(r => (r.Path, r.Value)).ToList();
             }
@@ -396,7 +402,17 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             }
         }
 
-        return new Totals(true, unitPaths, byPath, byOwner);
+        var byDealer = new Dictionary<Guid, decimal>();
+        if (dealers.Count > 0)
+        {
+            byDealer = actualFacts is not null
+                ? await actualFacts.Where(f => dealers.Contains(f.DealerKey)).GroupBy(f => f.DealerKey)
+                    .Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct)
+                : await plannedFacts!.Where(f => dealers.Contains(f.DealerKey)).GroupBy(f => f.DealerKey)
+                    .Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct);
+        }
+
+        return new Totals(true, unitPaths, byPath, byOwner, byDealer);
     }
 
     /// <summary>The unit subtree of an org-unit node (null for other owners), as an uncomposed query of unit ids.</summary>
@@ -415,13 +431,19 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
     {
         TargetOwnerType.OrgUnit => facts.Where(f => subtree!.Contains(f.OrgUnitId)),
         TargetOwnerType.Employee => facts.Where(f => f.OwnerId == t.OwnerId),
+        TargetOwnerType.Dealer => facts.Where(f => f.DealerKey == t.OwnerId),
         _ => facts.Where(f => false),
     };
 
+    /// <summary>
+    /// A dealer's own plan counts at its own node only; units and people count the reps' plans (which plan the dealer
+    /// accounts as customers), so nothing is planned twice.
+    /// </summary>
     private static IQueryable<PlannedFact> ForNode(IQueryable<PlannedFact> facts, Target t, IQueryable<Guid>? subtree) => t.OwnerType switch
     {
-        TargetOwnerType.OrgUnit => facts.Where(f => subtree!.Contains(f.OrgUnitId)),
+        TargetOwnerType.OrgUnit => facts.Where(f => f.DealerKey == Guid.Empty && subtree!.Contains(f.OrgUnitId)),
         TargetOwnerType.Employee => facts.Where(f => f.OwnerId == t.OwnerId),
+        TargetOwnerType.Dealer => facts.Where(f => f.DealerKey == t.OwnerId),
         _ => facts.Where(f => false),
     };
 
@@ -475,7 +497,8 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             T = t,
             OwnerName = t.OwnerType == TargetOwnerType.OrgUnit
                 ? db.OrgUnits.Where(u => u.Id == t.OwnerId).Select(u => u.Name).FirstOrDefault()
-                : t.OwnerType == TargetOwnerType.Employee ? db.Employees.Where(e => e.Id == t.OwnerId).Select(e => e.Name).FirstOrDefault() : null,
+                : t.OwnerType == TargetOwnerType.Employee ? db.Employees.Where(e => e.Id == t.OwnerId).Select(e => e.Name).FirstOrDefault()
+                : t.OwnerType == TargetOwnerType.Dealer ? db.Dealers.Where(d => d.Id == t.OwnerId).Select(d => d.Name).FirstOrDefault() : null,
             HasChildren = db.Targets.Any(c => c.ParentId == t.Id && c.Origin == TargetOrigin.Split),
         });
 
@@ -489,9 +512,11 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
     }
 
     /// <summary>Grouped sums and how a node reads them: an org unit adds up the units under its path, a person reads their owner row.</summary>
-    private sealed record Totals(bool Counted, IReadOnlyDictionary<Guid, string> UnitPaths, IReadOnlyList<(string Path, decimal Value)> ByPath, IReadOnlyDictionary<Guid, decimal> ByOwner)
+    private sealed record Totals(
+        bool Counted, IReadOnlyDictionary<Guid, string> UnitPaths, IReadOnlyList<(string Path, decimal Value)> ByPath, IReadOnlyDictionary<Guid, decimal> ByOwner,
+        IReadOnlyDictionary<Guid, decimal> ByDealer)
     {
-        public static readonly Totals None = new(false, new Dictionary<Guid, string>(), [], new Dictionary<Guid, decimal>());
+        public static readonly Totals None = new(false, new Dictionary<Guid, string>(), [], new Dictionary<Guid, decimal>(), new Dictionary<Guid, decimal>());
 
         public decimal? Of(Target t, int decimals)
         {
@@ -505,6 +530,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
                 TargetOwnerType.OrgUnit when UnitPaths.TryGetValue(t.OwnerId, out var path) => ByPath.Where(r => r.Path.StartsWith(path, StringComparison.Ordinal)).Sum(r => r.Value),
                 TargetOwnerType.OrgUnit => 0m,
                 TargetOwnerType.Employee => ByOwner.GetValueOrDefault(t.OwnerId),
+                TargetOwnerType.Dealer => ByDealer.GetValueOrDefault(t.OwnerId),
                 _ => (decimal?)null,
             };
             return sum is { } s ? Math.Round(s, decimals, MidpointRounding.AwayFromZero) : null;

@@ -37,9 +37,9 @@ public sealed class CreateTargetHandler(IDbContextFactory<SalesFlowDbContext> db
         }
 
         var measure = request.Measure!.Value;
-        if (request.OwnerType is TargetOwnerType.Dealer or TargetOwnerType.Store)
+        if (TargetOwners.Refuses(request.OwnerType!.Value, measure) is { } refused)
         {
-            return TargetErrors.OwnerTypeNotAvailable;
+            return refused;
         }
 
         var line = request.ProductLine?.Trim() ?? "";

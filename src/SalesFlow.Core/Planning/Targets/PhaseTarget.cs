@@ -48,9 +48,9 @@ public sealed class PhaseTargetHandler(IDbContextFactory<SalesFlowDbContext> dbF
             return locked.Error!;
         }
 
-        if (target.OwnerType is TargetOwnerType.Dealer or TargetOwnerType.Store)
+        if (TargetOwners.Refuses(target.OwnerType, target.Measure) is { } refused)
         {
-            return TargetErrors.OwnerTypeNotAvailable;
+            return refused;
         }
 
         var into = request.Into!.Value;

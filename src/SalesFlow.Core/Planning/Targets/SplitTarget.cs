@@ -156,7 +156,7 @@ public sealed class SplitTargetHandler(IDbContextFactory<SalesFlowDbContext> dbF
     private async Task<Result<IReadOnlyList<ProposedShare>>> PlanAsync(
         SalesFlowDbContext db, Target parent, SplitMethod method, IReadOnlyList<SplitChildInput>? inputs, CancellationToken ct)
     {
-        if (parent.OwnerType is TargetOwnerType.Dealer or TargetOwnerType.Store)
+        if (parent.OwnerType == TargetOwnerType.Store)
         {
             return TargetErrors.OwnerTypeNotAvailable;
         }
@@ -185,9 +185,9 @@ public sealed class SplitTargetHandler(IDbContextFactory<SalesFlowDbContext> dbF
                     return Error.Invalid($"children[{i}].{(inputs[i].OwnerType is null ? "ownerType" : "ownerId")}", "required");
                 }
 
-                if (inputs[i].OwnerType is TargetOwnerType.Dealer or TargetOwnerType.Store)
+                if (TargetOwners.Refuses(inputs[i].OwnerType!.Value, parent.Measure) is { } refused)
                 {
-                    return TargetErrors.OwnerTypeNotAvailable;
+                    return refused;
                 }
 
                 if (method == SplitMethod.Manual && inputs[i].Amount is null)

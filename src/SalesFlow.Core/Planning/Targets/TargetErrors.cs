@@ -18,7 +18,10 @@ public static class TargetErrors
     public static readonly Error NoWeights = Error.Rule("target.noWeights", "There is nothing to divide by: every weight is zero (no actuals last year). Split equally or by hand.");
 
     public static readonly Error OwnerTypeNotAvailable =
-        Error.Rule("target.ownerTypeNotAvailable", "Targets for dealers and stores come with the dealer module.");
+        Error.Rule("target.ownerTypeNotAvailable", "Store targets are not available yet: stores' sell-out is not recorded.");
+
+    public static Error MeasureNotForDealers(TargetMeasure measure) =>
+        Error.Rule("target.measureNotForDealers", $"A dealer cannot have a {measure} target: only sell-in revenue, quantity and collections are measured per dealer.", ("measure", measure.ToString()));
 
     public static readonly Error HasChildren =
         Error.Rule("target.hasChildren", "The target is already split or phased; its amount cannot change while it has shares or phases.");

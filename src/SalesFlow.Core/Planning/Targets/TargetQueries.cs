@@ -77,14 +77,17 @@ public sealed class TargetQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
             var q = filter.Q.Trim();
             var units = db.OrgUnits.Where(u => u.Name.Contains(q)).Select(u => u.Id);
             var people = db.Employees.Where(e => e.Name.Contains(q)).Select(e => e.Id);
-            query = query.Where(t => units.Contains(t.OwnerId) || people.Contains(t.OwnerId));
+            var dealers = db.Dealers.Where(d => d.Name.Contains(q) || d.Code == q).Select(d => d.Id);
+            query = query.Where(t => units.Contains(t.OwnerId) || people.Contains(t.OwnerId) || dealers.Contains(t.OwnerId));
         }
 
         return await Sorts.PageAsync(query, page, t => new TargetRow(
             t.Id, t.Period, t.PeriodKind, t.Measure, t.ProductLine, t.ProductId, t.OwnerType, t.OwnerId,
             (t.OwnerType == TargetOwnerType.OrgUnit
                 ? db.OrgUnits.Where(u => u.Id == t.OwnerId).Select(u => u.Name).FirstOrDefault()
-                : db.Employees.Where(e => e.Id == t.OwnerId).Select(e => e.Name).FirstOrDefault()) ?? "",
+                : t.OwnerType == TargetOwnerType.Employee
+                    ? db.Employees.Where(e => e.Id == t.OwnerId).Select(e => e.Name).FirstOrDefault()
+                    : db.Dealers.Where(d => d.Id == t.OwnerId).Select(d => d.Name).FirstOrDefault()) ?? "",
             t.OrgUnitId, t.ParentId, t.Origin, t.SplitMethod, t.PhasingMethod, t.Amount, t.IsLocked,
             db.Targets.Count(c => c.ParentId == t.Id && c.Origin == TargetOrigin.Split),
             db.Targets.Where(c => c.ParentId == t.Id && c.Origin == TargetOrigin.Split).Sum(c => (decimal?)c.Amount) ?? 0m,
@@ -127,7 +130,9 @@ public sealed class TargetQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
                     c.Id, c.OwnerType, c.OwnerId,
                     (c.OwnerType == TargetOwnerType.OrgUnit
                         ? db.OrgUnits.Where(u => u.Id == c.OwnerId).Select(u => u.Name).FirstOrDefault()
-                        : db.Employees.Where(e => e.Id == c.OwnerId).Select(e => e.Name).FirstOrDefault()) ?? "",
+                        : c.OwnerType == TargetOwnerType.Employee
+                            ? db.Employees.Where(e => e.Id == c.OwnerId).Select(e => e.Name).FirstOrDefault()
+                            : db.Dealers.Where(d => d.Id == c.OwnerId).Select(d => d.Name).FirstOrDefault()) ?? "",
                     c.Period, c.Amount, c.IsLocked, db.Targets.Count(g => g.ParentId == c.Id), c.Version),
             })
             .ToListAsync(ct);
@@ -141,7 +146,10 @@ public sealed class TargetQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
     }
 
     internal static async Task<string> OwnerNameAsync(SalesFlowDbContext db, TargetOwnerType type, Guid id, CancellationToken ct) =>
-        (type == TargetOwnerType.OrgUnit
-            ? await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync(ct)
-            : await db.Employees.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct)) ?? id.ToString();
+        (type switch
+        {
+            TargetOwnerType.OrgUnit => await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync(ct),
+            TargetOwnerType.Employee => await db.Employees.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct),
+            _ => await db.Dealers.Where(d => d.Id == id).Select(d => d.Name).FirstOrDefaultAsync(ct),
+        }) ?? id.ToString();
 }

@@ -38,16 +38,42 @@ public sealed class TargetWeights(CompanyClock clock)
             _ => [],
         };
 
+        var byDealer = await DealerSharesAsync(db, target, last, children, ct);
         if (sums.Count == 0)
         {
-            return [.. children.Select(_ => 0m)];
+            return [.. children.Select(child => byDealer.GetValueOrDefault(child.Id))];
         }
 
         // Unit paths of the parent's subtree, to credit a sum booked in a team to the region above it.
         var paths = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(path)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
-        return [.. children.Select(child => child.Type == TargetOwnerType.Employee
-            ? sums.Where(s => s.OwnerId == child.Id).Sum(s => s.Value)
-            : sums.Where(s => paths.TryGetValue(s.OrgUnitId, out var p) && p.StartsWith(child.UnitPath, StringComparison.Ordinal)).Sum(s => s.Value))];
+        return [.. children.Select(child => child.Type switch
+        {
+            TargetOwnerType.Employee => sums.Where(s => s.OwnerId == child.Id).Sum(s => s.Value),
+            TargetOwnerType.Dealer => byDealer.GetValueOrDefault(child.Id),
+            _ => sums.Where(s => paths.TryGetValue(s.OrgUnitId, out var p) && p.StartsWith(child.UnitPath, StringComparison.Ordinal)).Sum(s => s.Value),
+        })];
+    }
+
+    /// <summary>Last year's sell-in (or payments) of the dealer children, in one grouped query; empty without dealer children.</summary>
+    private static async Task<Dictionary<Guid, decimal>> DealerSharesAsync(
+        SalesFlowDbContext db, Target target, Period last, IReadOnlyList<TargetOwner> children, CancellationToken ct)
+    {
+        var dealerIds = children.Where(c => c.Type == TargetOwnerType.Dealer).Select(c => (Guid?)c.Id).ToList();
+        if (dealerIds.Count == 0)
+        {
+            return [];
+        }
+
+        return target.Measure switch
+        {
+            TargetMeasure.Revenue => await Sales(db, target, last).Where(f => dealerIds.Contains(f.DealerId))
+                .GroupBy(f => f.DealerId!.Value).Select(g => new { g.Key, Value = g.Sum(f => f.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct),
+            TargetMeasure.Quantity => await Sales(db, target, last).Where(f => dealerIds.Contains(f.DealerId))
+                .GroupBy(f => f.DealerId!.Value).Select(g => new { g.Key, Value = g.Sum(f => f.Quantity) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct),
+            TargetMeasure.Collections => await SalesActuals.Collections(db, last.Start, last.End).Where(f => dealerIds.Contains(f.DealerId))
+                .GroupBy(f => f.DealerId!.Value).Select(g => new { g.Key, Value = g.Sum(f => f.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct),
+            _ => [],
+        };
     }
 
     /// <summary>The owner's actual of the target's measure in each of <paramref name="periods"/>' same periods last year.</summary>
@@ -71,19 +97,17 @@ public sealed class TargetWeights(CompanyClock clock)
             return counts;
         }
 
+        // An org unit counts its subtree's facts, a dealer its sell-in and payments, a person what they own.
+        var isDealer = owner.Type == TargetOwnerType.Dealer;
+        IQueryable<SalesFact> MineSales(IQueryable<SalesFact> facts) =>
+            isUnit ? facts.Where(f => units.Contains(f.OrgUnitId)) : isDealer ? facts.Where(f => f.DealerId == ownerId) : facts.Where(f => f.OwnerId == ownerId);
+        IQueryable<CollectionFact> MineCollections(IQueryable<CollectionFact> facts) =>
+            isUnit ? facts.Where(f => units.Contains(f.OrgUnitId)) : isDealer ? facts.Where(f => f.DealerId == ownerId) : facts.Where(f => f.OwnerId == ownerId);
         List<DaySum> days = target.Measure switch
         {
-            TargetMeasure.Revenue => await (isUnit
-                    ? Sales(db, target, last).Where(f => units.Contains(f.OrgUnitId))
-                    : Sales(db, target, last).Where(f => f.OwnerId == ownerId))
-                .GroupBy(f => f.Date).Select(g => new DaySum(g.Key, g.Sum(f => f.Amount))).ToListAsync(ct),
-            TargetMeasure.Quantity => await (isUnit
-                    ? Sales(db, target, last).Where(f => units.Contains(f.OrgUnitId))
-                    : Sales(db, target, last).Where(f => f.OwnerId == ownerId))
-                .GroupBy(f => f.Date).Select(g => new DaySum(g.Key, g.Sum(f => f.Quantity))).ToListAsync(ct),
-            TargetMeasure.Collections => await (isUnit
-                    ? SalesActuals.Collections(db, last.Start, last.End).Where(f => units.Contains(f.OrgUnitId))
-                    : SalesActuals.Collections(db, last.Start, last.End).Where(f => f.OwnerId == ownerId))
+            TargetMeasure.Revenue => await MineSales(Sales(db, target, last)).GroupBy(f => f.Date).Select(g => new DaySum(g.Key, g.Sum(f => f.Amount))).ToListAsync(ct),
+            TargetMeasure.Quantity => await MineSales(Sales(db, target, last)).GroupBy(f => f.Date).Select(g => new DaySum(g.Key, g.Sum(f => f.Quantity))).ToListAsync(ct),
+            TargetMeasure.Collections => await MineCollections(SalesActuals.Collections(db, last.Start, last.End))
                 .GroupBy(f => f.Date).Select(g => new DaySum(g.Key, g.Sum(f => f.Amount))).ToListAsync(ct),
             _ => [],
         };

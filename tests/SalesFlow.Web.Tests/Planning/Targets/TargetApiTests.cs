@@ -110,7 +110,7 @@ public sealed class TargetApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
     }
 
     [Fact]
-    public async Task A_rep_sees_only_their_own_node_and_gets_403_when_splitting()
+    public async Task A_rep_sees_only_their_own_node_and_their_dealers_and_gets_403_when_splitting()
     {
         var director = await app.ClientAsync("director");
         var companyTargets = (await director.GetJsonAsync("/api/v1/targets?ownerType=OrgUnit&measure=Revenue&pageSize=500")).Items();
@@ -121,7 +121,8 @@ public sealed class TargetApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         var rep = await app.ClientAsync("rep.huadong.1");
         var me = await rep.GetJsonAsync("/api/v1/me");
         var mine = (await rep.GetJsonAsync($"/api/v1/targets?period={period}")).Items();
-        var own = Assert.Single(mine);
+        var own = Assert.Single(mine, t => t.Str("ownerType") == "Employee");
+        Assert.All(mine.Where(t => t.Id() != own.Id()), t => Assert.Equal("Dealer", t.Str("ownerType")));
         Assert.Equal(me.Id("employeeId"), own.Id("ownerId"));
         Assert.Equal(12, own.GetProperty("phaseCount").GetInt32());
         var months = (await rep.GetJsonAsync($"/api/v1/targets?parentId={own.Id()}&pageSize=20")).Items();
@@ -183,12 +184,12 @@ public sealed class TargetApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
     }
 
     [Fact]
-    public async Task Dealer_owners_are_refused_and_a_repeated_create_with_the_same_key_returns_the_first_target()
+    public async Task Store_owners_are_refused_and_a_repeated_create_with_the_same_key_returns_the_first_target()
     {
         var units = await UnitsAsync();
         var director = await app.ClientAsync("director");
-        using var dealer = await director.Post("/api/v1/targets", new { period = "2033", measure = "Revenue", ownerType = "Dealer", ownerId = Guid.NewGuid(), amount = 1m });
-        await dealer.ProblemAsync(HttpStatusCode.UnprocessableEntity, "target.ownerTypeNotAvailable");
+        using var store = await director.Post("/api/v1/targets", new { period = "2033", measure = "Revenue", ownerType = "Store", ownerId = Guid.NewGuid(), amount = 1m });
+        await store.ProblemAsync(HttpStatusCode.UnprocessableEntity, "target.ownerTypeNotAvailable");
 
         var body = JsonSerializer.Serialize(new { period = "2033-Q2", measure = "Collections", ownerType = "OrgUnit", ownerId = units["HD"], amount = 800_000m }, JsonOptions);
         using var first = await director.Send(HttpMethod.Post, "/api/v1/targets", body, r => r.Headers.Add("Idempotency-Key", "target-key-1"));
