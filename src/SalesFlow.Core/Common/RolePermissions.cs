@@ -78,8 +78,8 @@ public static class RolePermissions
         [PlanningPermissions.ViewTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance, Roles.Admin, Roles.DealerUser],
         [PlanningPermissions.SetTargets] = [Roles.Director],
         [PlanningPermissions.SplitTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
-        [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
-        [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor],
+        [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
+        [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor, Roles.DealerUser],
         [PlanningPermissions.ApprovePlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
     };
 

@@ -43,16 +43,20 @@ public static class PlanningScope
     public static IQueryable<MonthlyPlan> VisibleTo(this IQueryable<MonthlyPlan> plans, Actor actor) => actor.Scope switch
     {
         DataScope.All => plans,
-        DataScope.Team or DataScope.Region => plans.Where(p => actor.VisibleUnitIds.Contains(p.OrgUnitId) || (p.OwnerType == PlanOwnerType.Employee && p.OwnerId == actor.EmployeeId)),
-        DataScope.Own => plans.Where(p => p.OwnerType == PlanOwnerType.Employee && p.OwnerId == actor.EmployeeId),
-        DataScope.OwnDealer => plans.Where(p => false),
+        DataScope.Team or DataScope.Region => plans.Where(p => actor.VisibleUnitIds.Contains(p.OrgUnitId)
+            || (p.OwnerType == PlanOwnerType.Employee && p.OwnerId == actor.EmployeeId) || (p.OwnerType == PlanOwnerType.Dealer && actor.ManagedDealerIds.Contains(p.OwnerId))),
+        DataScope.Own => plans.Where(p => (p.OwnerType == PlanOwnerType.Employee && p.OwnerId == actor.EmployeeId)
+            || (p.OwnerType == PlanOwnerType.Dealer && actor.ManagedDealerIds.Contains(p.OwnerId))),
+        DataScope.OwnDealer => plans.Where(p => p.OwnerType == PlanOwnerType.Dealer && p.OwnerId == actor.DealerId),
     };
 
     public static IQueryable<MonthlyReview> VisibleTo(this IQueryable<MonthlyReview> reviews, Actor actor) => actor.Scope switch
     {
         DataScope.All => reviews,
-        DataScope.Team or DataScope.Region => reviews.Where(r => actor.VisibleUnitIds.Contains(r.OrgUnitId) || (r.OwnerType == PlanOwnerType.Employee && r.OwnerId == actor.EmployeeId)),
-        DataScope.Own => reviews.Where(r => r.OwnerType == PlanOwnerType.Employee && r.OwnerId == actor.EmployeeId),
-        DataScope.OwnDealer => reviews.Where(r => false),
+        DataScope.Team or DataScope.Region => reviews.Where(r => actor.VisibleUnitIds.Contains(r.OrgUnitId)
+            || (r.OwnerType == PlanOwnerType.Employee && r.OwnerId == actor.EmployeeId) || (r.OwnerType == PlanOwnerType.Dealer && actor.ManagedDealerIds.Contains(r.OwnerId))),
+        DataScope.Own => reviews.Where(r => (r.OwnerType == PlanOwnerType.Employee && r.OwnerId == actor.EmployeeId)
+            || (r.OwnerType == PlanOwnerType.Dealer && actor.ManagedDealerIds.Contains(r.OwnerId))),
+        DataScope.OwnDealer => reviews.Where(r => r.OwnerType == PlanOwnerType.Dealer && r.OwnerId == actor.DealerId),
     };
 }

@@ -84,22 +84,24 @@ public sealed class PlanQueries(IDbContextFactory<SalesFlowDbContext> dbFactory,
             query = query.Where(p => p.OwnerId == owner);
         }
 
-        var me = actor.EmployeeId;
+        var (myType, me) = PlanOwners.Self(actor);
         if (filter.Mine)
         {
-            query = query.Where(p => p.OwnerType == PlanOwnerType.Employee && p.OwnerId == me);
+            query = query.Where(p => p.OwnerType == myType && p.OwnerId == me);
         }
 
         if (filter.Waiting)
         {
             query = actor.Can(PlanningPermissions.ApprovePlans)
-                ? query.Where(p => p.Status == PlanStatus.Submitted && !(p.OwnerType == PlanOwnerType.Employee && p.OwnerId == me))
+                ? query.Where(p => p.Status == PlanStatus.Submitted && !(p.OwnerType == myType && p.OwnerId == me))
                 : query.Where(p => false);
         }
 
         var today = clock.Today;
         return await Sorts.PageAsync(query, page, p => new PlanRow(
-            p.Id, p.Month, p.OwnerId, db.Employees.Where(e => e.Id == p.OwnerId).Select(e => e.Name).First(), p.OrgUnitId,
+            p.Id, p.Month, p.OwnerId, (p.OwnerType == PlanOwnerType.Employee
+                ? db.Employees.Where(e => e.Id == p.OwnerId).Select(e => e.Name).FirstOrDefault()
+                : db.Dealers.Where(d => d.Id == p.OwnerId).Select(d => d.Name).FirstOrDefault()) ?? "", p.OrgUnitId,
             db.OrgUnits.Where(u => u.Id == p.OrgUnitId).Select(u => u.Name).First(), p.Status, p.DueDate, p.SubmittedOn, p.SubmittedLate,
             p.SubmittedLate || (p.SubmittedOn == null && p.DueDate < today), p.TotalAmount, p.Lines.Count, p.DecidedBy, p.Version), ct);
     }
@@ -116,7 +118,9 @@ public sealed class PlanQueries(IDbContextFactory<SalesFlowDbContext> dbFactory,
             .Select(p => new
             {
                 Plan = p,
-                OwnerName = db.Employees.Where(e => e.Id == p.OwnerId).Select(e => e.Name).First(),
+                OwnerName = (p.OwnerType == PlanOwnerType.Employee
+                ? db.Employees.Where(e => e.Id == p.OwnerId).Select(e => e.Name).FirstOrDefault()
+                : db.Dealers.Where(d => d.Id == p.OwnerId).Select(d => d.Name).FirstOrDefault()) ?? "",
                 UnitName = db.OrgUnits.Where(u => u.Id == p.OrgUnitId).Select(u => u.Name).First(),
             })
             .SingleOrDefaultAsync(ct);
@@ -132,7 +136,7 @@ public sealed class PlanQueries(IDbContextFactory<SalesFlowDbContext> dbFactory,
                 l.ProductLine, l.Quantity, l.Unit, l.UnitPrice, l.IsPromotionPrice ? l.UnitPrice : null, l.Amount, l.IsNewProduct, l.Promotion, l.Note))
             .ToListAsync(ct);
         var p = found.Plan;
-        var mine = p.OwnerType == PlanOwnerType.Employee && p.OwnerId == actor.EmployeeId;
+        var mine = PlanOwners.IsSelf(actor, p.OwnerType, p.OwnerId);
         return new PlanDetails(
             p.Id, p.Month, p.OwnerType, p.OwnerId, found.OwnerName, p.OrgUnitId, found.UnitName, p.Status, p.DueDate, p.SubmittedOn, p.SubmittedLate,
             p.SubmittedLate || (p.SubmittedOn is null && p.DueDate < clock.Today), p.Notes, p.ManagerComment, p.DecidedBy, p.DecidedAtUtc, p.TotalAmount, lines,
@@ -149,8 +153,10 @@ public sealed class PlanQueries(IDbContextFactory<SalesFlowDbContext> dbFactory,
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A rep plans their own customers; a dealer its purchases on its own account (the only customer it sees).
         var me = actor.EmployeeId;
-        var customers = await Customers.CustomerScope.VisibleTo(db.Customers.AsNoTracking(), actor).Where(c => !c.IsDeleted && c.OwnerId == me)
+        var dealerUser = actor.DealerId is not null;
+        var customers = await Customers.CustomerScope.VisibleTo(db.Customers.AsNoTracking(), actor).Where(c => !c.IsDeleted && (dealerUser || c.OwnerId == me))
             .OrderBy(c => c.Name).Take(500).Select(c => new PlanCustomerChoice(c.Id, c.Name)).ToListAsync(ct);
         var products = (await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => p.IsActive).OrderBy(p => p.Sku).Take(1000).ToListAsync(ct))
             .Select(p => new PlanProductChoice(p.Id, p.Sku, p.NameZh, p.ProductLine, [p.Unit, .. p.Conversions.Select(c => c.Unit)]))

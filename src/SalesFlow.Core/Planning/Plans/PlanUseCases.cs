@@ -71,20 +71,20 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
             return caller.Error!;
         }
 
-        var (me, ownerUnitId) = caller.Value;
+        var (ownerType, me, ownerUnitId) = caller.Value;
 
         var start = month.Start;
-        if (await db.MonthlyPlans.AnyAsync(p => p.OwnerType == PlanOwnerType.Employee && p.OwnerId == me && p.MonthStart == start, ct))
+        if (await db.MonthlyPlans.AnyAsync(p => p.OwnerType == ownerType && p.OwnerId == me && p.MonthStart == start, ct))
         {
             return PlanErrors.Duplicate(month.ToString());
         }
 
-        var plan = new MonthlyPlan(month, PlanOwnerType.Employee, me, ownerUnitId);
+        var plan = new MonthlyPlan(month, ownerType, me, ownerUnitId);
         if (request.CopyFrom is not null)
         {
             var previousStart = start.AddMonths(-1);
             var previous = await db.MonthlyPlanLines.AsNoTracking()
-                .Where(l => db.MonthlyPlans.Any(p => p.Id == l.PlanId && p.OwnerType == PlanOwnerType.Employee && p.OwnerId == me && p.MonthStart == previousStart))
+                .Where(l => db.MonthlyPlans.Any(p => p.Id == l.PlanId && p.OwnerType == ownerType && p.OwnerId == me && p.MonthStart == previousStart))
                 .OrderBy(l => l.Position)
                 .Select(l => new PlanLineInput(l.CustomerId, l.ProductId, l.Quantity, l.Unit, l.IsPromotionPrice ? l.UnitPrice : null, l.IsNewProduct, l.Promotion, l.Note))
                 .ToListAsync(ct);
@@ -100,7 +100,7 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
             // Two creates raced past the check: the unique index kept one.
-            if (await StillDuplicateAsync(me, start, ct))
+            if (await StillDuplicateAsync(ownerType, me, start, ct))
             {
                 return PlanErrors.Duplicate(month.ToString());
             }
@@ -131,7 +131,7 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
         }
 
         var plan = loaded.Value!;
-        if (plan.OwnerId != actor.EmployeeId)
+        if (!PlanOwners.IsSelf(actor, plan.OwnerType, plan.OwnerId))
         {
             return PlanErrors.NotOwner;
         }
@@ -179,7 +179,7 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
         }
 
         var plan = loaded.Value!;
-        var mine = plan.OwnerType == PlanOwnerType.Employee && plan.OwnerId == actor.EmployeeId;
+        var mine = PlanOwners.IsSelf(actor, plan.OwnerType, plan.OwnerId);
         if (request.Step == PlanStep.Submit && !mine)
         {
             return PlanErrors.NotOwner;
@@ -225,10 +225,10 @@ public sealed class PlanHandler(IDbContextFactory<SalesFlowDbContext> dbFactory,
         return plan;
     }
 
-    private async Task<bool> StillDuplicateAsync(Guid owner, DateOnly start, CancellationToken ct)
+    private async Task<bool> StillDuplicateAsync(PlanOwnerType ownerType, Guid owner, DateOnly start, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.MonthlyPlans.AnyAsync(p => p.OwnerType == PlanOwnerType.Employee && p.OwnerId == owner && p.MonthStart == start, ct);
+        return await db.MonthlyPlans.AnyAsync(p => p.OwnerType == ownerType && p.OwnerId == owner && p.MonthStart == start, ct);
     }
 }
 

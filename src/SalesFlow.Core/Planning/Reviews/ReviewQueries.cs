@@ -59,22 +59,24 @@ public sealed class ReviewQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
             query = query.Where(r => r.OwnerId == owner);
         }
 
-        var me = actor.EmployeeId;
+        var (myType, me) = PlanOwners.Self(actor);
         if (filter.Mine)
         {
-            query = query.Where(r => r.OwnerType == PlanOwnerType.Employee && r.OwnerId == me);
+            query = query.Where(r => r.OwnerType == myType && r.OwnerId == me);
         }
 
         if (filter.Waiting)
         {
             query = actor.Can(PlanningPermissions.ApprovePlans)
-                ? query.Where(r => r.Status == ReviewStatus.Submitted && !(r.OwnerType == PlanOwnerType.Employee && r.OwnerId == me))
+                ? query.Where(r => r.Status == ReviewStatus.Submitted && !(r.OwnerType == myType && r.OwnerId == me))
                 : query.Where(r => false);
         }
 
         var today = clock.Today;
         return await Sorts.PageAsync(query, page, r => new ReviewRow(
-            r.Id, r.Month, r.OwnerId, db.Employees.Where(e => e.Id == r.OwnerId).Select(e => e.Name).First(), r.OrgUnitId,
+            r.Id, r.Month, r.OwnerId, (r.OwnerType == PlanOwnerType.Employee
+                ? db.Employees.Where(e => e.Id == r.OwnerId).Select(e => e.Name).FirstOrDefault()
+                : db.Dealers.Where(d => d.Id == r.OwnerId).Select(d => d.Name).FirstOrDefault()) ?? "", r.OrgUnitId,
             db.OrgUnits.Where(u => u.Id == r.OrgUnitId).Select(u => u.Name).First(), r.Status, r.DueDate, r.SubmittedOn, r.SubmittedLate,
             r.SubmittedLate || (r.SubmittedOn == null && r.DueDate < today), r.PlannedAmount, r.ActualAmount, r.DecidedBy, r.Version), ct);
     }
@@ -91,7 +93,9 @@ public sealed class ReviewQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
             .Select(r => new
             {
                 Review = r,
-                OwnerName = db.Employees.Where(e => e.Id == r.OwnerId).Select(e => e.Name).First(),
+                OwnerName = (r.OwnerType == PlanOwnerType.Employee
+                ? db.Employees.Where(e => e.Id == r.OwnerId).Select(e => e.Name).FirstOrDefault()
+                : db.Dealers.Where(d => d.Id == r.OwnerId).Select(d => d.Name).FirstOrDefault()) ?? "",
                 UnitName = db.OrgUnits.Where(u => u.Id == r.OrgUnitId).Select(u => u.Name).First(),
             })
             .SingleOrDefaultAsync(ct);
@@ -115,7 +119,7 @@ public sealed class ReviewQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
                 x.Line.ActualQuantity, x.Line.ActualAmount, x.Line.ActualAmount - x.Line.PlannedAmount, x.Line.Comment))
             .ToList();
         var r = found.Review;
-        var mine = r.OwnerType == PlanOwnerType.Employee && r.OwnerId == actor.EmployeeId;
+        var mine = PlanOwners.IsSelf(actor, r.OwnerType, r.OwnerId);
         return new ReviewDetails(
             r.Id, r.Month, r.OwnerType, r.OwnerId, found.OwnerName, r.OrgUnitId, found.UnitName, r.PlanId, r.Status, r.DueDate, r.SubmittedOn, r.SubmittedLate,
             r.SubmittedLate || (r.SubmittedOn is null && r.DueDate < clock.Today), r.PlannedAmount, r.ActualAmount,

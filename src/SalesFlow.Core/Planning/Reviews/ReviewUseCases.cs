@@ -56,16 +56,16 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
             return caller.Error!;
         }
 
-        var (me, ownerUnitId) = caller.Value;
+        var (ownerType, me, ownerUnitId) = caller.Value;
 
         var start = month.Start;
-        if (await db.MonthlyReviews.AnyAsync(r => r.OwnerType == PlanOwnerType.Employee && r.OwnerId == me && r.MonthStart == start, ct))
+        if (await db.MonthlyReviews.AnyAsync(r => r.OwnerType == ownerType && r.OwnerId == me && r.MonthStart == start, ct))
         {
             return ReviewErrors.Duplicate(month.ToString());
         }
 
-        var review = new MonthlyReview(month, PlanOwnerType.Employee, me, ownerUnitId, null);
-        var (planId, lines) = await ReviewLines.PrefillAsync(db, me, month, ct);
+        var review = new MonthlyReview(month, ownerType, me, ownerUnitId, null);
+        var (planId, lines) = await ReviewLines.PrefillAsync(db, ownerType, me, month, ct);
         review.Fill(planId, lines);
         db.MonthlyReviews.Add(review);
         await db.SaveChangesAsync(ct);
@@ -100,7 +100,7 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
         }
 
         var review = loaded.Value!;
-        if (review.OwnerId != actor.EmployeeId)
+        if (!PlanOwners.IsSelf(actor, review.OwnerType, review.OwnerId))
         {
             return PlanErrors.NotOwner;
         }
@@ -137,7 +137,7 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
         }
 
         var review = loaded.Value!;
-        var mine = review.OwnerType == PlanOwnerType.Employee && review.OwnerId == actor.EmployeeId;
+        var mine = PlanOwners.IsSelf(actor, review.OwnerType, review.OwnerId);
         if (ownerStep && !mine)
         {
             return PlanErrors.NotOwner;
@@ -157,7 +157,7 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
                     return ReviewErrors.NotEditable(review.Status);
                 }
 
-                var (planId, lines) = await ReviewLines.PrefillAsync(db, review.OwnerId, PlanMonths.Of(review.MonthStart), ct);
+                var (planId, lines) = await ReviewLines.PrefillAsync(db, review.OwnerType, review.OwnerId, PlanMonths.Of(review.MonthStart), ct);
                 done = review.Fill(planId, lines);
                 db.Entry(review).State = EntityState.Modified;
                 break;
@@ -202,14 +202,18 @@ public sealed class ReviewHandler(IDbContextFactory<SalesFlowDbContext> dbFactor
     }
 }
 
-/// <summary>Plan vs. actual per customer × product for one owner and month, both sides grouped in SQL.</summary>
+/// <summary>
+/// Plan vs. actual per customer × product for one owner and month, both sides grouped in SQL: a person's actual is the
+/// orders they own, a dealer's its sell-in (its own account's orders).
+/// </summary>
 public static class ReviewLines
 {
-    public static async Task<(Guid? PlanId, List<MonthlyReviewLine> Lines)> PrefillAsync(SalesFlowDbContext db, Guid ownerId, Period month, CancellationToken ct)
+    public static async Task<(Guid? PlanId, List<MonthlyReviewLine> Lines)> PrefillAsync(
+        SalesFlowDbContext db, PlanOwnerType ownerType, Guid ownerId, Period month, CancellationToken ct)
     {
         var start = month.Start;
         var planId = await db.MonthlyPlans.AsNoTracking()
-            .Where(p => p.OwnerType == PlanOwnerType.Employee && p.OwnerId == ownerId && p.MonthStart == start && p.Status == PlanStatus.Approved)
+            .Where(p => p.OwnerType == ownerType && p.OwnerId == ownerId && p.MonthStart == start && p.Status == PlanStatus.Approved)
             .Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
         var planned = planId is { } id
             ? await db.MonthlyPlanLines.AsNoTracking().Where(l => l.PlanId == id)
@@ -217,7 +221,8 @@ public static class ReviewLines
                 .Select(g => new { g.Key.CustomerId, g.Key.ProductId, Quantity = g.Sum(l => l.Quantity), Amount = g.Sum(l => l.Amount) })
                 .ToListAsync(ct)
             : [];
-        var actual = await SalesActuals.Sales(db, month.Start, month.End).Where(f => f.OwnerId == ownerId)
+        var sales = SalesActuals.Sales(db, month.Start, month.End);
+        var actual = await (ownerType == PlanOwnerType.Dealer ? sales.Where(f => f.DealerId == ownerId) : sales.Where(f => f.OwnerId == ownerId))
             .GroupBy(f => new { f.CustomerId, f.ProductId })
             .Select(g => new { g.Key.CustomerId, g.Key.ProductId, Quantity = g.Sum(f => f.Quantity), Amount = g.Sum(f => f.Amount) })
             .ToListAsync(ct);
