@@ -78,8 +78,8 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
         return products.Select((p, i) => (Product: p, Price: prices[i]))
             .Where(x => x.Price is not null)
             .Select(x => new PortalProduct(
-                x.Product.Id, x.Product.Sku, x.Product.NameZh, x.Product.Unit, x.Product.QuantityDecimals,
-                [x.Product.Unit, .. x.Product.Conversions.Select(c => c.Unit)], x.Price!.UnitPrice, x.Product.TaxRate, x.Price.Currency))
+                x.Product.Id, x.Product.Sku, x.Product.NameZh, x.Product.ProductLine, x.Product.Unit, x.Product.QuantityDecimals,
+                [new PortalUnit(x.Product.Unit, 1m), .. x.Product.Conversions.Select(c => new PortalUnit(c.Unit, c.FactorToBase))], x.Price!.UnitPrice, x.Product.TaxRate, x.Price.Currency))
             .ToList();
     }
 

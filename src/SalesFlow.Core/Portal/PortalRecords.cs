@@ -20,8 +20,12 @@ public sealed record PortalHome(
     PortalDealer Dealer, PortalCredit Credit, int OpenOrderCount, decimal OpenOrderAmount,
     IReadOnlyList<PortalDeliveryRow> LatestDeliveries, IReadOnlyList<PortalInvoiceRow> OverdueInvoices, string Currency);
 
+/// <summary>A product on the dealer's own price list: the price per base unit and the units it may be ordered in.</summary>
 public sealed record PortalProduct(
-    Guid Id, string Sku, string Name, string Unit, int QuantityDecimals, IReadOnlyList<string> Units, decimal UnitPrice, decimal TaxRate, string Currency);
+    Guid Id, string Sku, string Name, string ProductLine, string Unit, int QuantityDecimals, IReadOnlyList<PortalUnit> Units, decimal UnitPrice, decimal TaxRate, string Currency);
+
+/// <summary>A unit the product is sold in and how many base units one of it is.</summary>
+public sealed record PortalUnit(string Unit, decimal FactorToBase);
 
 public sealed record PortalOrderRow(
     Guid Id, string Number, DateOnly OrderDate, OrderStatus Status, OrderChannel Channel, decimal NetAmount, decimal Total, string Currency, DateOnly? RequestedDeliveryDate);
