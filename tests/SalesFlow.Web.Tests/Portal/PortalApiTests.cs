@@ -106,7 +106,7 @@ public sealed class PortalApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         var submitted = await dealer.PostJsonAsync($"/api/v1/portal/orders/{order.Id()}/submit", new { version = order.Number("version") });
         Assert.Contains(submitted.Str("status"), SubmittedStatuses);
         Assert.Equal(submitted.Str("status"), (await director.GetJsonAsync($"/api/v1/orders/{order.Id()}")).Str("status"));
-        await (await dealer.Post($"/api/v1/portal/orders/{order.Id()}/submit", null)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "order.notDraft");
+        await (await dealer.Post($"/api/v1/portal/orders/{order.Id()}/submit", null)).ProblemAsync(HttpStatusCode.Conflict, "order.notDraft");
 
         var mine = await dealer.GetJsonAsync("/api/v1/portal/orders?pageSize=5");
         Assert.Contains(mine.Items(), o => o.Id() == order.Id());
