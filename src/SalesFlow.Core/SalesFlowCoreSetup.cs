@@ -19,7 +19,9 @@ using SalesFlow.Core.Notifications;
 using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
+using SalesFlow.Core.Portal;
 using SalesFlow.Core.Quotes;
+using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core;
 
@@ -81,6 +83,8 @@ public static class SalesFlowCoreSetup
             .AddNotifications()
             .AddDeliveries()
             .AddContracts()
-            .AddPlanning();
+            .AddPlanning()
+            .AddPortal()
+            .AddStores();
     }
 }

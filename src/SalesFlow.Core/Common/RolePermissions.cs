@@ -16,7 +16,9 @@ using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
+using SalesFlow.Core.Portal;
 using SalesFlow.Core.Quotes;
+using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core.Common;
 
@@ -81,6 +83,10 @@ public static class RolePermissions
         [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
         [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor, Roles.DealerUser],
         [PlanningPermissions.ApprovePlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
+        [PortalPermissions.Use] = [Roles.DealerUser],
+        [PortalPermissions.Order] = [Roles.DealerUser],
+        [StorePermissions.View] = [.. Internal, Roles.DealerUser],
+        [StorePermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -17,6 +17,16 @@ public sealed class CreateOrderHandler(IDbContextFactory<SalesFlowDbContext> dbF
             return denied;
         }
 
+        var created = await CreateAsync(request, actor, ct);
+        return created.IsSuccess ? await queries.GetAsync(actor, created.Value, ct) : created.Error!;
+    }
+
+    /// <summary>
+    /// The use case without the permission check and without the internal representation: the dealer portal calls it
+    /// after its own check (a dealer user orders for its own account only) and answers with its own record.
+    /// </summary>
+    public async Task<Result<Guid>> CreateAsync(CreateOrder request, Actor actor, CancellationToken ct)
+    {
         await using var db = await dbFactory.OpenAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await NewOrder.AddAsync(db, actor, request, clock, discounts, ct);
@@ -27,7 +37,7 @@ public sealed class CreateOrderHandler(IDbContextFactory<SalesFlowDbContext> dbF
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return await queries.GetAsync(actor, order.Value!.Id, ct);
+        return order.Value!.Id;
     }
 }
 
@@ -126,6 +136,16 @@ public sealed class ChangeOrderStatusHandler(
             return denied;
         }
 
+        var changed = await ApplyAsync(request, actor, ct);
+        return changed.IsSuccess ? await queries.GetAsync(actor, changed.Value, ct) : changed.Error!;
+    }
+
+    /// <summary>
+    /// The step without the permission check and without the internal representation: the dealer portal calls it for
+    /// submit and cancel after its own check; the order is looked up in the actor's scope (a dealer user's own orders).
+    /// </summary>
+    public async Task<Result<Guid>> ApplyAsync(ChangeOrderStatus request, Actor actor, CancellationToken ct)
+    {
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         if (request.Step is OrderStep.ReleaseHold or OrderStep.Cancel)
         {
@@ -175,7 +195,7 @@ public sealed class ChangeOrderStatusHandler(
         }
 
         await transaction.CommitAsync(ct);
-        return await queries.GetAsync(actor, order.Id, ct);
+        return order.Id;
     }
 
     private async Task<Result> SubmitAsync(SalesFlowDbContext db, Actor actor, Order order, CancellationToken ct)

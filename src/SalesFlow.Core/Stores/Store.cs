@@ -89,7 +89,32 @@ public sealed class Store : IHasId, IAudited, IVersioned
         Phone = phone;
     }
 
-    public void Close() => IsActive = false;
+    /// <summary>A closed store is no longer visited nor counted; it stays for its history.</summary>
+    public Result Close()
+    {
+        if (!IsActive)
+        {
+            return StoreErrors.AlreadyClosed;
+        }
 
-    public void Reopen() => IsActive = true;
+        IsActive = false;
+        return Result.Ok();
+    }
+
+    public Result Reopen()
+    {
+        if (IsActive)
+        {
+            return StoreErrors.NotClosed;
+        }
+
+        IsActive = true;
+        return Result.Ok();
+    }
+
+    public void MoveTo(string province, string city)
+    {
+        Province = province;
+        City = city;
+    }
 }

@@ -1,0 +1,59 @@
+using SalesFlow.Core.Common;
+using SalesFlow.Core.Stores;
+using SalesFlow.Web.Api;
+
+namespace SalesFlow.Web.Features.Stores;
+
+public sealed record StoreListQuery(string? Q, StoreClass? Class, Guid? DealerId, string? City, bool? Active, string? Sort, string? Cursor, int? PageSize, bool? Count);
+
+/// <summary>PUT body: the representation GET returned, edited. Name, class, place, address and contact are applied; the rest is ignored.</summary>
+public sealed record StoreBody(
+    string? Name, StoreClass? Class, int? Version, string? Province = null, string? City = null, string? Address = null, string? ContactName = null, string? Phone = null);
+
+public sealed record StoreVerbBody(int? Version = null);
+
+/// <summary>Stores (<c>/api/v1/stores</c>): internal users within their scope, dealer users for their own dealer's stores.</summary>
+internal static class StoreEndpoints
+{
+    public static RouteGroupBuilder MapStoreEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/stores").WithTags("Stores").RequireAuthorization(StorePermissions.View);
+        group.MapGet("/", async ([AsParameters] StoreListQuery query, Actor actor, StoreQueries queries, CancellationToken ct) =>
+            (await queries.ListAsync(actor, new StoreFilter(query.Q, query.Class, query.DealerId, query.City, query.Active),
+                new PageRequest(query.Sort, query.Cursor, query.PageSize ?? 50, query.Count ?? true), ct)).ToOk()).WithName("ListStores");
+        group.MapGet("/{id:guid}", async (Guid id, Actor actor, StoreQueries queries, CancellationToken ct) => (await queries.GetAsync(actor, id, ct)).ToOk())
+            .WithName("GetStore");
+
+        var manage = group.MapGroup("").RequireAuthorization(StorePermissions.Manage);
+        manage.MapPost("/", async Task<IResult> (CreateStore request, Actor actor, StoreHandler handler, CancellationToken ct) =>
+        {
+            var created = await handler.CreateAsync(request, actor, ct);
+            return created.IsSuccess ? TypedResults.Created($"/api/v1/stores/{created.Value!.Id}", created.Value) : created.Error!.ToProblem();
+        }).WithIdempotency().WithName("CreateStore");
+        manage.MapPut("/{id:guid}", async (Guid id, StoreBody body, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
+            (await handler.UpdateAsync(new UpdateStore(id, body.Name, body.Class, Versions.From(http, body.Version), body.Province, body.City, body.Address, body.ContactName, body.Phone), actor, ct)).ToOk())
+            .WithName("UpdateStore");
+        manage.MapPost("/{id:guid}/close", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
+            (await handler.CloseAsync(id, Versions.From(http, await VersionOf(http, ct)), actor, ct)).ToOk()).WithName("CloseStore");
+        manage.MapPost("/{id:guid}/reopen", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
+            (await handler.ReopenAsync(id, Versions.From(http, await VersionOf(http, ct)), actor, ct)).ToOk()).WithName("ReopenStore");
+        return group;
+    }
+
+    private static async Task<int?> VersionOf(HttpRequest http, CancellationToken ct)
+    {
+        if (http.ContentLength is > 0 || (http.ContentLength is null && http.HasJsonContentType()))
+        {
+            try
+            {
+                return (await http.ReadFromJsonAsync<StoreVerbBody>(ct))?.Version;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}
