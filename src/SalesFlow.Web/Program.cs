@@ -30,6 +30,7 @@ using SalesFlow.Web.Features.Planning.Progress;
 using SalesFlow.Web.Features.Planning.Reviews;
 using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Quotes;
+using SalesFlow.Web.Features.Rebates;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
 using Scalar.AspNetCore;
@@ -144,6 +145,7 @@ app.MapAuditEndpoints();
 app.MapAccountEndpoints();
 app.MapProgressEndpoints();
 app.MapTargetEndpoints();
+app.MapRebateEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

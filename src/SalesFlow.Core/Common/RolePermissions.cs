@@ -17,6 +17,7 @@ using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Quotes;
+using SalesFlow.Core.Rebates;
 
 namespace SalesFlow.Core.Common;
 
@@ -81,6 +82,9 @@ public static class RolePermissions
         [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor],
         [PlanningPermissions.ApprovePlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
+        [RebatePermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
+        [RebatePermissions.Manage] = [Roles.Director, Roles.SalesOps],
+        [RebatePermissions.Settle] = [Roles.Finance],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;
