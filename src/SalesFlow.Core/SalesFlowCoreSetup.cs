@@ -21,6 +21,7 @@ using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
 using SalesFlow.Core.Quotes;
+using SalesFlow.Core.Rebates;
 using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core;
@@ -85,6 +86,7 @@ public static class SalesFlowCoreSetup
             .AddContracts()
             .AddPlanning()
             .AddPortal()
-            .AddStores();
+            .AddStores()
+            .AddRebates();
     }
 }

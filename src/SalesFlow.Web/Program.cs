@@ -31,6 +31,7 @@ using SalesFlow.Web.Features.Planning.Reviews;
 using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Portal;
 using SalesFlow.Web.Features.Quotes;
+using SalesFlow.Web.Features.Rebates;
 using SalesFlow.Web.Features.Stores;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
@@ -149,6 +150,7 @@ app.MapProgressEndpoints();
 app.MapTargetEndpoints();
 app.MapPortalEndpoints();
 app.MapStoreEndpoints();
+app.MapRebateEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

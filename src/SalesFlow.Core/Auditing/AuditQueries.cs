@@ -7,6 +7,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.FieldWork.Activities;
@@ -100,7 +101,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
     public static readonly IReadOnlyList<string> KnownEntities = [nameof(Employee), nameof(OrgUnit), nameof(AppUser), nameof(Customer), nameof(Contact), nameof(Lead),
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
-        nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target)];
+        nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
+        nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -146,6 +148,10 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Planning.Reviews.MonthlyReview) => actor.Can(Planning.PlanningPermissions.ViewPlans)
                 && await Planning.PlanningScope.VisibleTo(db.MonthlyReviews, actor).AnyAsync(r => r.Id == guid, ct),
             nameof(Target) => actor.Can(PlanningPermissions.ViewTargets) && await db.Targets.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
+            nameof(Rebates.RebatePolicy) => actor.Can(Rebates.RebatePermissions.View) && await db.RebatePolicies.AnyAsync(p => p.Id == guid, ct),
+            nameof(Rebates.RebateSettlement) => actor.Can(Rebates.RebatePermissions.View)
+                && await db.RebateSettlements.AnyAsync(r => r.Id == guid && db.Dealers.VisibleTo(actor).Any(d => d.Id == r.DealerId), ct),
+            nameof(CreditNote) => actor.Can(BillingPermissions.View) && await db.CreditNotes.VisibleTo(actor).AnyAsync(c => c.Id == guid, ct),
             _ => null,
         };
     }

@@ -19,6 +19,7 @@ using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
 using SalesFlow.Core.Quotes;
 using SalesFlow.Core.Stores;
+using SalesFlow.Core.Rebates;
 
 namespace SalesFlow.Core.Common;
 
@@ -87,6 +88,9 @@ public static class RolePermissions
         [PortalPermissions.Order] = [Roles.DealerUser],
         [StorePermissions.View] = [.. Internal, Roles.DealerUser],
         [StorePermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
+        [RebatePermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
+        [RebatePermissions.Manage] = [Roles.Director, Roles.SalesOps],
+        [RebatePermissions.Settle] = [Roles.Finance],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -127,6 +127,18 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<StockReports.StockReportLine> StockReportLines => Set<StockReports.StockReportLine>();
 
+    public DbSet<Rebates.RebatePolicy> RebatePolicies => Set<Rebates.RebatePolicy>();
+
+    public DbSet<Rebates.RebatePolicyTier> RebatePolicyTiers => Set<Rebates.RebatePolicyTier>();
+
+    public DbSet<Rebates.RebateAccrual> RebateAccruals => Set<Rebates.RebateAccrual>();
+
+    public DbSet<Rebates.RebateSettlement> RebateSettlements => Set<Rebates.RebateSettlement>();
+
+    public DbSet<Billing.CreditNote> CreditNotes => Set<Billing.CreditNote>();
+
+    public DbSet<Billing.CreditNoteAllocation> CreditNoteAllocations => Set<Billing.CreditNoteAllocation>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

@@ -175,6 +175,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         // This year's monthly plans and reviews, from the saved orders.
         await new DemoPlans(seed: 2033).AddAsync(dbFactory, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Rebate policies, this year's monthly accruals and last year's settlements (credit notes), from the saved sell-in.
+        await DemoRebates.AddAsync(dbFactory, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

@@ -645,6 +645,140 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("bid_steps", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllocatedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocated_amount");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_kind");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number");
+
+                    b.HasIndex("CustomerId", "IssueDate")
+                        .HasDatabaseName("ix_credit_notes_customer_id_issue_date");
+
+                    b.HasIndex("IssueDate", "Id")
+                        .HasDatabaseName("ix_credit_notes_issue_date_id");
+
+                    b.HasIndex("OrgUnitId", "IssueDate")
+                        .HasDatabaseName("ix_credit_notes_org_unit_id_issue_date");
+
+                    b.ToTable("credit_notes", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNoteAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AllocatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocated_on");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CreditNoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_note_allocations");
+
+                    b.HasIndex("CreditNoteId")
+                        .HasDatabaseName("ix_credit_note_allocations_credit_note_id");
+
+                    b.HasIndex("InvoiceId", "AllocatedOn")
+                        .HasDatabaseName("ix_credit_note_allocations_invoice_id_allocated_on");
+
+                    b.ToTable("credit_note_allocations", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Billing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5651,6 +5785,300 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("quote_lines", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateAccrual", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AccruedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accrued_on");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<long>("EarnedToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("earned_to_date");
+
+                    b.Property<long>("ExtraAtNext")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extra_at_next");
+
+                    b.Property<long>("Increment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("increment");
+
+                    b.Property<long>("MissingToNext")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing_to_next");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long?>("NextThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_threshold");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<long>("PurchaseToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchase_to_date");
+
+                    b.Property<long>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_accruals");
+
+                    b.HasIndex("DealerId", "Month")
+                        .HasDatabaseName("ix_rebate_accruals_dealer_id_month");
+
+                    b.HasIndex("Month", "Id")
+                        .HasDatabaseName("ix_rebate_accruals_month_id");
+
+                    b.HasIndex("PolicyId", "Month", "DealerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rebate_accruals_policy_id_month_dealer_id");
+
+                    b.ToTable("rebate_accruals", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DealerTier")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_tier");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_line");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_policies");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_rebate_policies_name_id");
+
+                    b.HasIndex("PeriodStart", "PeriodEnd")
+                        .HasDatabaseName("ix_rebate_policies_period_start_period_end");
+
+                    b.HasIndex("Year", "Id")
+                        .HasDatabaseName("ix_rebate_policies_year_id");
+
+                    b.ToTable("rebate_policies", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicyTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<long>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_policy_tiers");
+
+                    b.HasIndex("PolicyId", "Position")
+                        .HasDatabaseName("ix_rebate_policy_tiers_policy_id_position");
+
+                    b.ToTable("rebate_policy_tiers", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CreditNoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<long>("Purchase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchase");
+
+                    b.Property<DateOnly>("SettledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_on");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_settlements");
+
+                    b.HasIndex("CreditNoteId")
+                        .HasDatabaseName("ix_rebate_settlements_credit_note_id");
+
+                    b.HasIndex("DealerId", "SettledOn")
+                        .HasDatabaseName("ix_rebate_settlements_dealer_id_settled_on");
+
+                    b.HasIndex("PolicyId", "DealerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rebate_settlements_policy_id_dealer_id");
+
+                    b.HasIndex("SettledOn", "Id")
+                        .HasDatabaseName("ix_rebate_settlements_settled_on_id");
+
+                    b.ToTable("rebate_settlements", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6022,6 +6450,33 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bid_steps_employees_owner_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNote", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_customers_customer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNoteAllocation", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Billing.CreditNote", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_allocations_credit_notes_credit_note_id");
+
+                    b.HasOne("SalesFlow.Core.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_allocations_invoices_invoice_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Billing.Invoice", b =>
@@ -6923,6 +7378,57 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_quote_lines_quotes_quote_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateAccrual", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_accruals_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Rebates.RebatePolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_accruals_rebate_policies_policy_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicyTier", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Rebates.RebatePolicy", null)
+                        .WithMany("Tiers")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_policy_tiers_rebate_policies_policy_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateSettlement", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Billing.CreditNote", null)
+                        .WithMany()
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_settlements_credit_notes_credit_note_id");
+
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_settlements_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Rebates.RebatePolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_settlements_rebate_policies_policy_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
                 {
                     b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
@@ -6988,6 +7494,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Bids.Bid", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNote", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Billing.Invoice", b =>
@@ -7057,6 +7568,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicy", b =>
+                {
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
