@@ -76,7 +76,7 @@ public sealed class ApplicationQueries(IDbContextFactory<SalesFlowDbContext> dbF
         }
 
         var scores = await db.DealerApplicationScores.AsNoTracking().Where(s => s.ApplicationId == id).ToDictionaryAsync(s => s.Criterion, s => s.Score, ct);
-        var checklist = options.Criteria.Select(c => new CriterionScore(c.Code, c.Weight, c.MaxScore, scores.TryGetValue(c.Code, out var s) ? s : null)).ToList();
+        var checklist = options.Checklist.Select(c => new CriterionScore(c.Code, c.Weight, c.MaxScore, scores.TryGetValue(c.Code, out var s) ? s : null)).ToList();
         var a = found.Application;
         return new ApplicationDetails(
             a.Id, a.Number, a.CompanyName, a.LicenceNumber, a.RegisteredCapital, a.Province, a.City, a.Channels, a.CustomerResources, a.TeamSize,

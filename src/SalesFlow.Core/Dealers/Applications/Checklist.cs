@@ -14,7 +14,7 @@ public static class Checklist
 
         foreach (var key in scores.Keys)
         {
-            if (!options.Criteria.Any(c => c.Code == key))
+            if (!options.Checklist.Any(c => c.Code == key))
             {
                 return Error.Invalid($"scores.{key}", "unknownCriterion");
             }
@@ -22,7 +22,7 @@ public static class Checklist
 
         decimal sum = 0m;
         decimal weights = 0m;
-        foreach (var criterion in options.Criteria)
+        foreach (var criterion in options.Checklist)
         {
             if (!scores.TryGetValue(criterion.Code, out var score))
             {

@@ -16,7 +16,10 @@ public sealed class DealerApplicationOptions
     /// <summary>The lowest weighted total (0–100) an application may be approved with.</summary>
     public decimal PassMark { get; set; } = 60m;
 
-    public List<ChecklistCriterion> Criteria { get; set; } =
+    /// <summary>The criteria from configuration; empty → <see cref="DefaultCriteria"/> (a bound list would append to defaults, so they live apart).</summary>
+    public List<ChecklistCriterion> Criteria { get; set; } = [];
+
+    public static IReadOnlyList<ChecklistCriterion> DefaultCriteria { get; } =
     [
         new() { Code = "capital", Weight = 25, MaxScore = 5 },
         new() { Code = "channels", Weight = 20, MaxScore = 5 },
@@ -24,4 +27,7 @@ public sealed class DealerApplicationOptions
         new() { Code = "team", Weight = 15, MaxScore = 5 },
         new() { Code = "credit", Weight = 20, MaxScore = 5 },
     ];
+
+    /// <summary>The checklist in force.</summary>
+    public IReadOnlyList<ChecklistCriterion> Checklist => Criteria.Count > 0 ? Criteria : DefaultCriteria;
 }
