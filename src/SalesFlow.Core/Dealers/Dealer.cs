@@ -338,6 +338,13 @@ public sealed class Dealer : IHasId, IAudited, IVersioned
 
     private Error? Expect(DealerStatus expected) => Status == expected ? null : DealerErrors.WrongStatus(Status, expected.ToString());
 
+    /// <summary>Demo history only: the contract's product scope and yearly target.</summary>
+    internal void SetTerms(string? productScope, decimal yearlyTarget)
+    {
+        ProductScope = productScope;
+        YearlyTarget = yearlyTarget;
+    }
+
     /// <summary>Demo history only: sets the state a dealer reached in the past without walking every step.</summary>
     internal void SetHistory(
         DealerStatus status, DateOnly? contractStart, DateOnly? contractEnd, decimal deposit, DateOnly? depositOn, DateOnly? trainedOn, DateOnly? activatedOn, string? suspensionReason = null)
