@@ -100,6 +100,9 @@ public sealed class ApplicationUseCases(
             return scored.Error!;
         }
 
+        // The new lines carry their ids already: tell EF they are new rows, not updates of existing ones.
+        db.DealerApplicationScores.AddRange(application.Scores);
+
         return await SaveAsync(db, actor, application.Id, ct);
     }
 
