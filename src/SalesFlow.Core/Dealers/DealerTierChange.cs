@@ -67,7 +67,7 @@ public sealed class DealerTierChange : IHasId, IAudited, IVersioned
     {
         if (Status != TierChangeStatus.Pending)
         {
-            return Error.Conflict("tier.notPending", $"The tier change is already {Status}.", ("status", Status.ToString()));
+            return Error.Conflict("tier.notPending", $"The tier change is already {Status}.", ("tierChangeStatus", Status.ToString()));
         }
 
         Status = approve ? TierChangeStatus.Approved : TierChangeStatus.Rejected;
