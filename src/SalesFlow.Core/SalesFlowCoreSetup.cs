@@ -9,6 +9,7 @@ using SalesFlow.Core.Common;
 using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.FieldWork;
@@ -87,6 +88,7 @@ public static class SalesFlowCoreSetup
             .AddPlanning()
             .AddPortal()
             .AddStores()
-            .AddRebates();
+            .AddRebates()
+            .AddDealers();
     }
 }

@@ -11,6 +11,7 @@ using SalesFlow.Web.Documents;
 using SalesFlow.Web.Features.Account;
 using SalesFlow.Web.Features.Approvals;
 using SalesFlow.Web.Features.Audit;
+using SalesFlow.Web.Features.Dealers;
 using SalesFlow.Web.Features.Auth;
 using SalesFlow.Web.Features.Bids;
 using SalesFlow.Web.Features.Billing;
@@ -64,6 +65,7 @@ builder.Services.AddSingleton<SalesFlow.Core.Notifications.INotificationFormatte
 builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.Contracts.ContractOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Stores").Get<SalesFlow.Core.Stores.StoreOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("Dealers:Applications").Get<SalesFlow.Core.Dealers.Applications.DealerApplicationOptions>() ?? new());
 
 builder.Services.AddDocuments(config);
 
@@ -141,6 +143,7 @@ app.MapNotificationEndpoints();
 app.MapQuoteEndpoints();
 app.MapCatalogEndpoints();
 app.MapContractEndpoints();
+app.MapDealerEndpoints();
 app.MapPlanEndpoints();
 app.MapReviewEndpoints();
 app.MapUserEndpoints();

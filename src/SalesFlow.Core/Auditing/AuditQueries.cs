@@ -102,7 +102,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Activity), nameof(WorkLog), nameof(Visit), nameof(RoutePlan), nameof(TravelRequest), nameof(Opportunity), nameof(Bid),
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
         nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
-        nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote)];
+        nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
+        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -133,6 +134,11 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Visit) => actor.Can(FieldWorkPermissions.View) && await db.Visits.VisibleTo(actor).AnyAsync(v => v.Id == guid, ct),
             nameof(RoutePlan) => actor.Can(FieldWorkPermissions.View) && await db.RoutePlans.VisibleTo(actor).AnyAsync(p => p.Id == guid, ct),
             nameof(TravelRequest) => actor.Can(FieldWorkPermissions.View) && await db.TravelRequests.VisibleTo(actor).AnyAsync(t => t.Id == guid, ct),
+            nameof(Dealers.Dealer) => actor.Can(Dealers.DealerPermissions.ViewFile) && await Dealers.DealerScope.VisibleTo(db.Dealers, actor).AnyAsync(d => d.Id == guid, ct),
+            nameof(Dealers.Applications.DealerApplication) => actor.Can(Dealers.DealerPermissions.ViewFile)
+                && await Dealers.Applications.ApplicationScope.VisibleTo(db.DealerApplications, actor).AnyAsync(a => a.Id == guid, ct),
+            nameof(Dealers.DealerTierChange) => actor.Can(Dealers.DealerPermissions.ViewFile)
+                && await db.DealerTierChanges.AnyAsync(c => c.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == c.DealerId), ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),

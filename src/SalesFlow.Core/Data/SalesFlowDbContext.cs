@@ -121,6 +121,12 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Dealers.DealerTerritory> DealerTerritories => Set<Dealers.DealerTerritory>();
 
+    public DbSet<Dealers.DealerTierChange> DealerTierChanges => Set<Dealers.DealerTierChange>();
+
+    public DbSet<Dealers.Applications.DealerApplication> DealerApplications => Set<Dealers.Applications.DealerApplication>();
+
+    public DbSet<Dealers.Applications.ApplicationScore> DealerApplicationScores => Set<Dealers.Applications.ApplicationScore>();
+
     public DbSet<Stores.Store> Stores => Set<Stores.Store>();
 
     public DbSet<StockReports.StockReport> StockReports => Set<StockReports.StockReport>();

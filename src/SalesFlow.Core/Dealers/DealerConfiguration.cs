@@ -25,6 +25,10 @@ internal sealed class DealerConfiguration : IEntityTypeConfiguration<Dealer>
         builder.Property(d => d.DepositAmount).IsMoney();
         builder.Property(d => d.SuspensionReason).HasMaxLength(Dealer.ReasonMaxLength);
         builder.Property(d => d.TerminationReason).HasMaxLength(Dealer.ReasonMaxLength);
+        builder.Property(d => d.ProductScope).HasMaxLength(Dealer.ProductScopeMaxLength);
+        builder.Property(d => d.YearlyTarget).IsMoney();
+        builder.Property(d => d.AssessmentResult).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.AssessmentNote).HasMaxLength(Dealer.ReasonMaxLength);
         builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(d => d.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(d => d.RegionId).OnDelete(DeleteBehavior.Restrict);
@@ -50,5 +54,22 @@ internal sealed class DealerTerritoryConfiguration : IEntityTypeConfiguration<De
 
         // The overlap check reads the claims on one province.
         builder.HasIndex(t => new { t.Province, t.City });
+    }
+}
+
+internal sealed class DealerTierChangeConfiguration : IEntityTypeConfiguration<DealerTierChange>
+{
+    public void Configure(EntityTypeBuilder<DealerTierChange> builder)
+    {
+        builder.Property(c => c.FromTier).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.ToTier).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Reason).HasMaxLength(Dealer.ReasonMaxLength);
+        builder.Property(c => c.DecisionNote).HasMaxLength(Dealer.ReasonMaxLength);
+        builder.Property(c => c.DecidedBy).HasMaxLength(256);
+        builder.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Restrict);
+
+        // The tier effective on a date reads a dealer's approved changes by date.
+        builder.HasIndex(c => new { c.DealerId, c.Status, c.EffectiveOn });
     }
 }

@@ -8,4 +8,19 @@ public static class DealerPermissions
 
     /// <summary>Change a dealer's details and territories.</summary>
     public const string Manage = "dealers.manage";
+
+    /// <summary>The internal dealer file: lists, details, contract, assessment, tier changes (not for dealer users, who use the portal).</summary>
+    public const string ViewFile = "dealers.viewFile";
+
+    /// <summary>Enter and score applications; sign the contract, record the training, activate, assess; request a tier change (the area manager's work).</summary>
+    public const string Onboard = "dealers.onboard";
+
+    /// <summary>Approve or reject applications; renew, terminate, suspend and resume dealers.</summary>
+    public const string Decide = "dealers.decide";
+
+    /// <summary>Record the deposit received and refunded (finance).</summary>
+    public const string Deposit = "dealers.deposit";
+
+    /// <summary>Approve or reject tier changes (the director).</summary>
+    public const string ApproveTier = "dealers.approveTier";
 }

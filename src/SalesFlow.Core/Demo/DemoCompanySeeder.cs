@@ -138,6 +138,8 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[Roles.DealerUser] });
         }
 
+        new DemoDealerApplications(seed: 2035).AddTo(db, dealers.Dealers, now, DateOnly.FromDateTime(now.AddHours(8)));
+
         // Products and prices before anything that sells them (opportunities today, quotes and orders later).
         new DemoCatalog(seed: 2031).AddTo(
             db, db.OrgUnits.Local.Where(u => u.Kind == OrgUnitKind.Region).ToDictionary(u => u.Code), DateOnly.FromDateTime(now.AddHours(8)));

@@ -103,6 +103,11 @@ internal sealed class DemoDealers(int seed)
                         break;
                 }
 
+                if (status != DealerStatus.Approved)
+                {
+                    dealer.SetTerms("工业设备,配件耗材,成品油,建材散货", tier switch { DealerTier.Gold => 3_000_000m, DealerTier.Silver => 1_500_000m, _ => 800_000m });
+                }
+
                 db.Dealers.Add(dealer);
                 Dealers.Add(dealer);
                 var created = status is DealerStatus.Active or DealerStatus.Suspended ? activated.AddDays(-30) : signed.AddDays(-20);

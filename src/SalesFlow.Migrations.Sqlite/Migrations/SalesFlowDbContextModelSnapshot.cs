@@ -1969,6 +1969,196 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.ApplicationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_application_scores");
+
+                    b.HasIndex("ApplicationId", "Criterion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_application_scores_application_id_criterion");
+
+                    b.ToTable("dealer_application_scores", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channels")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_name");
+
+                    b.Property<string>("ContactMobile")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_mobile");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CustomerResources")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_resources");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manager_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<long>("RegisteredCapital")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_capital");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_size");
+
+                    b.Property<long?>("TotalScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_score");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_applications");
+
+                    b.HasIndex("DealerId")
+                        .HasDatabaseName("ix_dealer_applications_dealer_id");
+
+                    b.HasIndex("ManagerId")
+                        .HasDatabaseName("ix_dealer_applications_manager_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_applications_number");
+
+                    b.HasIndex("OrgUnitId", "Number")
+                        .HasDatabaseName("ix_dealer_applications_org_unit_id_number");
+
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("ix_dealer_applications_status_number");
+
+                    b.ToTable("dealer_applications", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1988,6 +2178,16 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("application_id");
+
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_note");
+
+                    b.Property<string>("AssessmentResult")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_result");
 
                     b.Property<string>("City")
                         .IsRequired()
@@ -2046,6 +2246,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("deposit_refunded_on");
 
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_assessed_on");
+
                     b.Property<string>("LicenceNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
@@ -2064,6 +2268,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("TEXT")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("ProductScope")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_scope");
 
                     b.Property<string>("Province")
                         .IsRequired()
@@ -2129,6 +2338,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
+
+                    b.Property<long>("YearlyTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("yearly_target");
 
                     b.HasKey("Id")
                         .HasName("pk_dealers");
@@ -2220,6 +2434,93 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_dealer_territories_province_city");
 
                     b.ToTable("dealer_territories", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTierChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FromTier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_tier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_tier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_tier_changes");
+
+                    b.HasIndex("DealerId", "Status", "EffectiveOn")
+                        .HasDatabaseName("ix_dealer_tier_changes_dealer_id_status_effective_on");
+
+                    b.ToTable("dealer_tier_changes", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -6667,6 +6968,39 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_customers_org_units_region_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.ApplicationScore", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Applications.DealerApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_application_scores_dealer_applications_application_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dealer_applications_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_applications_employees_manager_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_applications_org_units_org_unit_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -6706,6 +7040,16 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dealer_territories_dealers_dealer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTierChange", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_tier_changes_dealers_dealer_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -7524,6 +7868,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Contracts.Contract", b =>
                 {
                     b.Navigation("Installments");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
