@@ -20,6 +20,7 @@ using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Quotes;
+using SalesFlow.Core.StockReports;
 
 namespace SalesFlow.Core;
 
@@ -81,6 +82,7 @@ public static class SalesFlowCoreSetup
             .AddNotifications()
             .AddDeliveries()
             .AddContracts()
-            .AddPlanning();
+            .AddPlanning()
+            .AddStockReports();
     }
 }

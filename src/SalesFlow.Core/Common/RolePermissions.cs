@@ -17,6 +17,7 @@ using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Quotes;
+using SalesFlow.Core.StockReports;
 
 namespace SalesFlow.Core.Common;
 
@@ -42,7 +43,7 @@ public static class RolePermissions
         [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [LeadPermissions.View] = Internal,
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
-        [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
         [ImportPermissions.Export] = Internal,
         [FieldWorkPermissions.View] = Internal,
         [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
@@ -81,6 +82,9 @@ public static class RolePermissions
         [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor],
         [PlanningPermissions.ApprovePlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
+        [StockReportPermissions.View] = [.. Internal, Roles.DealerUser],
+        [StockReportPermissions.Enter] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
+        [StockReportPermissions.Review] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;
