@@ -30,6 +30,7 @@ using SalesFlow.Web.Features.Planning.Progress;
 using SalesFlow.Web.Features.Planning.Reviews;
 using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Quotes;
+using SalesFlow.Web.Features.StockReports;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
 using Scalar.AspNetCore;
@@ -60,6 +61,7 @@ builder.Services.AddSingleton(config.GetSection("Notifications:Smtp").Get<SalesF
 builder.Services.AddSingleton<SalesFlow.Core.Notifications.INotificationFormatter, LocalizedNotificationFormatter>();
 builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.Approvals.ApprovalOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.Contracts.ContractOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("StockReports").Get<SalesFlow.Core.StockReports.StockReportOptions>() ?? new());
 
 builder.Services.AddDocuments(config);
 
@@ -144,6 +146,7 @@ app.MapAuditEndpoints();
 app.MapAccountEndpoints();
 app.MapProgressEndpoints();
 app.MapTargetEndpoints();
+app.MapStockReportEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -175,6 +175,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         // This year's monthly plans and reviews, from the saved orders.
         await new DemoPlans(seed: 2033).AddAsync(dbFactory, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Dealers' monthly stock reports for the last twelve months, from the saved sell-in, with a few planted anomalies.
+        await DemoStockReports.AddAsync(dbFactory, new StockReports.StockReportOptions(), now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }
