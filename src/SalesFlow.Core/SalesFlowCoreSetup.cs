@@ -23,6 +23,7 @@ using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
 using SalesFlow.Core.Quotes;
 using SalesFlow.Core.Rebates;
+using SalesFlow.Core.StockReports;
 using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core;
@@ -89,6 +90,7 @@ public static class SalesFlowCoreSetup
             .AddPortal()
             .AddStores()
             .AddRebates()
-            .AddDealers();
+            .AddDealers()
+            .AddStockReports();
     }
 }

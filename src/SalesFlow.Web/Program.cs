@@ -33,6 +33,7 @@ using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Portal;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Rebates;
+using SalesFlow.Web.Features.StockReports;
 using SalesFlow.Web.Features.Stores;
 using SalesFlow.Web.Features.Users;
 using SalesFlow.Web.Jobs;
@@ -66,6 +67,7 @@ builder.Services.AddSingleton(config.GetSection("Approvals").Get<SalesFlow.Core.
 builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.Contracts.ContractOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Stores").Get<SalesFlow.Core.Stores.StoreOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Dealers:Applications").Get<SalesFlow.Core.Dealers.Applications.DealerApplicationOptions>() ?? new());
+builder.Services.AddSingleton(config.GetSection("StockReports").Get<SalesFlow.Core.StockReports.StockReportOptions>() ?? new());
 
 builder.Services.AddDocuments(config);
 
@@ -154,6 +156,7 @@ app.MapTargetEndpoints();
 app.MapPortalEndpoints();
 app.MapStoreEndpoints();
 app.MapRebateEndpoints();
+app.MapStockReportEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

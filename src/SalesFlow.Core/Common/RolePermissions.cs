@@ -18,8 +18,9 @@ using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
 using SalesFlow.Core.Quotes;
-using SalesFlow.Core.Stores;
 using SalesFlow.Core.Rebates;
+using SalesFlow.Core.StockReports;
+using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core.Common;
 
@@ -45,7 +46,7 @@ public static class RolePermissions
         [CustomerPermissions.HandOver] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [LeadPermissions.View] = Internal,
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
-        [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
         [ImportPermissions.Export] = Internal,
         [FieldWorkPermissions.View] = Internal,
         [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
@@ -96,6 +97,9 @@ public static class RolePermissions
         [RebatePermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
         [RebatePermissions.Manage] = [Roles.Director, Roles.SalesOps],
         [RebatePermissions.Settle] = [Roles.Finance],
+        [StockReportPermissions.View] = [.. Internal, Roles.DealerUser],
+        [StockReportPermissions.Enter] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
+        [StockReportPermissions.Review] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
     };
 
     public static IEnumerable<string> AllPermissions => Table.Keys;

@@ -180,6 +180,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         // Rebate policies, this year's monthly accruals and last year's settlements (credit notes), from the saved sell-in.
         await DemoRebates.AddAsync(dbFactory, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Dealers' monthly stock reports for the last twelve months, from the saved sell-in, with a few planted anomalies.
+        await DemoStockReports.AddAsync(dbFactory, new StockReports.StockReportOptions(), now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

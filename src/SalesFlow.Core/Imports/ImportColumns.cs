@@ -51,6 +51,7 @@ public static class ImportColumns
         ImportKind.Customers => Customers,
         ImportKind.Contacts => Contacts,
         ImportKind.Leads => Leads,
+        ImportKind.StockReports => StockReportRows.Columns,
     };
 
     /// <summary>Which file column fills which field; columns the kind does not know are ignored.</summary>

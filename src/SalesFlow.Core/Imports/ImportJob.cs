@@ -7,6 +7,9 @@ public enum ImportKind
     Customers,
     Contacts,
     Leads,
+
+    /// <summary>Dealers' monthly stock reports (进销存), one row per dealer, month and product; always all or nothing.</summary>
+    StockReports,
 }
 
 public enum ImportStatus

@@ -14,12 +14,16 @@ namespace SalesFlow.Core.Imports;
 /// </summary>
 public abstract class ImportRows
 {
-    public static ImportRows For(ImportKind kind) => kind switch
+    public static ImportRows For(ImportKind kind, IServiceProvider? services = null) => kind switch
     {
         ImportKind.Customers => new CustomerRows(),
         ImportKind.Contacts => new ContactRows(),
         ImportKind.Leads => new LeadRows(),
+        ImportKind.StockReports => new StockReportRows(services),
     };
+
+    /// <summary>True when a file is applied whole or not at all, whatever the caller asked (stock reports: a half report reconciles wrongly).</summary>
+    public virtual bool AllOrNothing => false;
 
     /// <summary>The permission the kind's own create use case requires.</summary>
     public abstract string Permission { get; }

@@ -12,7 +12,7 @@ namespace SalesFlow.Core.Imports;
 /// memory stays flat whatever the file's size. Anything failing while applying rolls the whole job back.
 /// </summary>
 public sealed class ImportRunner(
-    IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportProgress progress, TimeProvider time)
+    IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportProgress progress, TimeProvider time, IServiceProvider services)
 {
     private const int ProgressEvery = 200;
 
@@ -83,7 +83,7 @@ public sealed class ImportRunner(
 
     private async Task RunAsync(SalesFlowDbContext jobs, ImportJob job, Actor actor, string path, CancellationToken ct)
     {
-        var rows = ImportRows.For(job.Kind);
+        var rows = ImportRows.For(job.Kind, services);
         var errors = new ErrorLog(jobs, job.Id, options.MaxStoredErrors);
         HeaderMap map;
         Checked result;
@@ -116,7 +116,7 @@ public sealed class ImportRunner(
         }
 
         job.Validated(result.Read, result.Valid, result.Invalid);
-        if (job.DryRun || (result.Invalid > 0 && !job.ApplyValidRowsOnly) || result.Valid == 0)
+        if (job.DryRun || (result.Invalid > 0 && (!job.ApplyValidRowsOnly || rows.AllOrNothing)) || result.Valid == 0)
         {
             job.Finish(job.DryRun ? ImportStatus.DryRunDone : result.Invalid > 0 ? ImportStatus.Rejected : ImportStatus.Succeeded, 0, Now);
             await jobs.SaveChangesAsync(ct);

@@ -41,6 +41,14 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
 
     public DateTime? SubmittedAtUtc { get; private set; }
 
+    /// <summary>How many lines carry a flag (kept with the lines, so lists count without reading them).</summary>
+    public int FlaggedLines { get; private set; }
+
+    public int LineCount { get; private set; }
+
+    /// <summary>When the lines last changed (so an edit of the lines alone is audited and moves the version on).</summary>
+    public DateTime? LinesChangedAtUtc { get; private set; }
+
     public int Version { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
@@ -54,7 +62,7 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
     public IReadOnlyList<StockReportLine> Lines => _lines;
 
     /// <summary>Replaces the lines while the report is a draft.</summary>
-    public Result SetLines(IEnumerable<StockReportLine> lines)
+    public Result SetLines(IEnumerable<StockReportLine> lines, DateTime? nowUtc = null)
     {
         if (Status != StockReportStatus.Draft)
         {
@@ -63,8 +71,36 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
 
         _lines.Clear();
         _lines.AddRange(lines);
+        LinesChangedAtUtc = nowUtc ?? LinesChangedAtUtc;
+        Recount();
         return Result.Ok();
     }
+
+    /// <summary>Adds the product's line, or changes the figures of the line it has, while the report is a draft (the import, row by row).</summary>
+    public Result<StockReportLine> PutLine(Guid productId, StockFigures figures, DateTime nowUtc)
+    {
+        if (Status != StockReportStatus.Draft)
+        {
+            return Error.Conflict("stockReport.notDraft", "Only a draft stock report can be changed.");
+        }
+
+        var line = _lines.FirstOrDefault(l => l.ProductId == productId);
+        if (line is null)
+        {
+            line = new StockReportLine(productId, figures.Opening, figures.Purchases, figures.Sales, figures.Closing);
+            _lines.Add(line);
+        }
+        else
+        {
+            line.Change(figures);
+        }
+
+        LinesChangedAtUtc = nowUtc;
+        return line;
+    }
+
+    /// <summary>Counts the flagged lines again after their checks changed.</summary>
+    public void Recount() => (FlaggedLines, LineCount) = (_lines.Count(l => l.Flags != StockFlags.None), _lines.Count);
 
     public Result Submit(DateTime nowUtc)
     {
@@ -80,7 +116,7 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
 }
 
 /// <summary>One product's movement in a month, in the product's base unit.</summary>
-public sealed class StockReportLine
+public sealed class StockReportLine : IHasId
 {
     private StockReportLine()
     {
@@ -110,4 +146,32 @@ public sealed class StockReportLine
     public decimal Sales { get; private set; }
 
     public decimal Closing { get; private set; }
+
+    /// <summary>What the checks found (<see cref="StockReconciliation"/>), as of the last save.</summary>
+    public StockFlags Flags { get; private set; }
+
+    /// <summary>Closing − (opening + purchases − sales).</summary>
+    public decimal Gap { get; private set; }
+
+    /// <summary>Our recorded sell-in of the product to the dealer in the month (base units).</summary>
+    public decimal SellIn { get; private set; }
+
+    /// <summary>Closing ÷ average daily sales; null without sales or stock.</summary>
+    public decimal? DaysOfInventory { get; private set; }
+
+    /// <summary>Purchases ÷ sales over the months the ratio looks at; null without sales.</summary>
+    public decimal? SellInRatio { get; private set; }
+
+    public StockFigures Figures => new(Opening, Purchases, Sales, Closing);
+
+    public void Change(StockFigures figures) => (Opening, Purchases, Sales, Closing) = (figures.Opening, figures.Purchases, figures.Sales, figures.Closing);
+
+    public void Apply(StockCheck check)
+    {
+        Flags = check.Flags;
+        Gap = check.Gap;
+        SellIn = check.SellIn;
+        DaysOfInventory = check.DaysOfInventory;
+        SellInRatio = check.SellInRatio;
+    }
 }

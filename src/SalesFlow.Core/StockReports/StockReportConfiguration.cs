@@ -28,6 +28,12 @@ internal sealed class StockReportLineConfiguration : IEntityTypeConfiguration<St
         builder.Property(l => l.Purchases).IsQuantity();
         builder.Property(l => l.Sales).IsQuantity();
         builder.Property(l => l.Closing).IsQuantity();
+        builder.Property(l => l.Gap).IsQuantity();
+        builder.Property(l => l.SellIn).IsQuantity();
+        builder.Property(l => l.DaysOfInventory).HasPrecision(18, 3);
+        builder.Property(l => l.SellInRatio).HasPrecision(18, 3);
+        builder.Ignore(l => l.Figures);
+        builder.HasIndex(l => l.Flags);
         builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.StockReportId, l.ProductId }).IsUnique();
         builder.HasIndex(l => l.ProductId);

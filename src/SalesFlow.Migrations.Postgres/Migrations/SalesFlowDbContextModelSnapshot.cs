@@ -6412,6 +6412,18 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dealer_id");
 
+                    b.Property<int>("FlaggedLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("flagged_lines");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<DateTime?>("LinesChangedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lines_changed_at_utc");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
@@ -6465,6 +6477,20 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("closing");
 
+                    b.Property<decimal?>("DaysOfInventory")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("days_of_inventory");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<decimal>("Gap")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("gap");
+
                     b.Property<decimal>("Opening")
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
@@ -6484,12 +6510,25 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("sales");
 
+                    b.Property<decimal>("SellIn")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("sell_in");
+
+                    b.Property<decimal?>("SellInRatio")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("sell_in_ratio");
+
                     b.Property<Guid>("StockReportId")
                         .HasColumnType("uuid")
                         .HasColumnName("stock_report_id");
 
                     b.HasKey("Id")
                         .HasName("pk_stock_report_lines");
+
+                    b.HasIndex("Flags")
+                        .HasDatabaseName("ix_stock_report_lines_flags");
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_stock_report_lines_product_id");

@@ -6401,6 +6401,18 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("dealer_id");
 
+                    b.Property<int>("FlaggedLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flagged_lines");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<DateTime?>("LinesChangedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines_changed_at_utc");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT")
                         .HasColumnName("month");
@@ -6454,6 +6466,20 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("closing");
 
+                    b.Property<long?>("DaysOfInventory")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_of_inventory");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flags");
+
+                    b.Property<long>("Gap")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gap");
+
                     b.Property<long>("Opening")
                         .HasPrecision(18, 3)
                         .HasColumnType("INTEGER")
@@ -6473,12 +6499,25 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("sales");
 
+                    b.Property<long>("SellIn")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_in");
+
+                    b.Property<long?>("SellInRatio")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_in_ratio");
+
                     b.Property<Guid>("StockReportId")
                         .HasColumnType("TEXT")
                         .HasColumnName("stock_report_id");
 
                     b.HasKey("Id")
                         .HasName("pk_stock_report_lines");
+
+                    b.HasIndex("Flags")
+                        .HasDatabaseName("ix_stock_report_lines_flags");
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_stock_report_lines_product_id");

@@ -92,10 +92,14 @@ internal static class ImportEndpoints
         return await SendAsync(http, format, new ExportTable(parsed.ToString().ToLowerInvariant() + "-template", headers, AsyncEnumerable.Empty<IReadOnlyList<string?>>()), ct);
     }
 
-    private static readonly Error KindError = Error.Invalid("kind", "oneOf", ("allowed", "customers, contacts, leads"));
+    private static readonly Error KindError = Error.Invalid("kind", "oneOf", ("allowed", "customers, contacts, leads, stock-reports"));
 
-    private static ImportKind? ParseKind(string? kind) =>
-        Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(kind![0]) ? parsed : null;
+    // Kinds are written as the API's paths are (stock-reports); the enum's own names are accepted too.
+    private static ImportKind? ParseKind(string? kind)
+    {
+        var name = kind?.Replace("-", "", StringComparison.Ordinal);
+        return Enum.TryParse<ImportKind>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(name![0]) ? parsed : null;
+    }
 
     /// <summary>Streams the table to the response as the rows are read; the status is sent before the first row.</summary>
     private static async Task<IResult> SendAsync(HttpContext http, string? format, Result<ExportTable> table, CancellationToken ct)
