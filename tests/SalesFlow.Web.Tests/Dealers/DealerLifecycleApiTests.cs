@@ -31,8 +31,16 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
 
     private static object Application(string name, string city) => new
     {
-        companyName = name, licenceNumber = "91320100MA1XYW1234", registeredCapital = 5_000_000m, province = "江苏", city,
-        channels = "商超、批发市场", customerResources = "覆盖门店 120 家", teamSize = 25, contactName = "王经理", contactMobile = "13912345678",
+        companyName = name,
+        licenceNumber = "91320100MA1XYW1234",
+        registeredCapital = 5_000_000m,
+        province = "江苏",
+        city,
+        channels = "商超、批发市场",
+        customerResources = "覆盖门店 120 家",
+        teamSize = 25,
+        contactName = "王经理",
+        contactMobile = "13912345678",
     };
 
     private static async Task<JsonElement> ApprovedDealerAsync(HttpClient rep, HttpClient manager, string name, string city)
@@ -89,8 +97,12 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var contract = new
         {
-            contractStart = today, productScope = new[] { "BM", "CN" }, yearlyTarget = 1_200_000m, depositAmount = 50_000m,
-            territories = new[] { new { province = "江苏", city = "扬州" } }, version = dealer.Number("version"),
+            contractStart = today,
+            productScope = new[] { "BM", "CN" },
+            yearlyTarget = 1_200_000m,
+            depositAmount = 50_000m,
+            territories = new[] { new { province = "江苏", city = "扬州" } },
+            version = dealer.Number("version"),
         };
         using (var wrongState = await rep.Post($"/api/v1/dealers/{dealerId}/activate", new { version = dealer.Number("version") }))
         {
@@ -272,7 +284,11 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
         var id = dealer.Id();
         dealer = await rep.PostJsonAsync($"/api/v1/dealers/{id}/sign-contract", new
         {
-            contractStart = "2026-12-01", yearlyTarget = 500_000m, depositAmount = 30_000m, territories = new[] { new { province = "江苏", city = "泰州" } }, version = dealer.Number("version"),
+            contractStart = "2026-12-01",
+            yearlyTarget = 500_000m,
+            depositAmount = 30_000m,
+            territories = new[] { new { province = "江苏", city = "泰州" } },
+            version = dealer.Number("version"),
         });
 
         using (var repSuspends = await rep.Post($"/api/v1/dealers/{id}/suspend", new { reason = "资质待核实", version = dealer.Number("version") }))

@@ -11,8 +11,8 @@ using SalesFlow.Core.Data;
 namespace SalesFlow.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SalesFlowDbContext))]
-    [Migration("20261201041838_StockReportChecks")]
-    partial class StockReportChecks
+    [Migration("20261201053421_DealerLifecycleRebatesAndStockChecks")]
+    partial class DealerLifecycleRebatesAndStockChecks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -646,6 +646,140 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_bid_steps_completed_at_utc_due_date");
 
                     b.ToTable("bid_steps", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllocatedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocated_amount");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_kind");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number");
+
+                    b.HasIndex("CustomerId", "IssueDate")
+                        .HasDatabaseName("ix_credit_notes_customer_id_issue_date");
+
+                    b.HasIndex("IssueDate", "Id")
+                        .HasDatabaseName("ix_credit_notes_issue_date_id");
+
+                    b.HasIndex("OrgUnitId", "IssueDate")
+                        .HasDatabaseName("ix_credit_notes_org_unit_id_issue_date");
+
+                    b.ToTable("credit_notes", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNoteAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AllocatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocated_on");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CreditNoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_note_allocations");
+
+                    b.HasIndex("CreditNoteId")
+                        .HasDatabaseName("ix_credit_note_allocations_credit_note_id");
+
+                    b.HasIndex("InvoiceId", "AllocatedOn")
+                        .HasDatabaseName("ix_credit_note_allocations_invoice_id_allocated_on");
+
+                    b.ToTable("credit_note_allocations", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Billing.Invoice", b =>
@@ -1838,6 +1972,196 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.ApplicationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_application_scores");
+
+                    b.HasIndex("ApplicationId", "Criterion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_application_scores_application_id_criterion");
+
+                    b.ToTable("dealer_application_scores", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channels")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_name");
+
+                    b.Property<string>("ContactMobile")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_mobile");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CustomerResources")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_resources");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manager_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("province");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<long>("RegisteredCapital")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_capital");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_size");
+
+                    b.Property<long?>("TotalScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_score");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_applications");
+
+                    b.HasIndex("DealerId")
+                        .HasDatabaseName("ix_dealer_applications_dealer_id");
+
+                    b.HasIndex("ManagerId")
+                        .HasDatabaseName("ix_dealer_applications_manager_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_applications_number");
+
+                    b.HasIndex("OrgUnitId", "Number")
+                        .HasDatabaseName("ix_dealer_applications_org_unit_id_number");
+
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("ix_dealer_applications_status_number");
+
+                    b.ToTable("dealer_applications", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1857,6 +2181,16 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("application_id");
+
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_note");
+
+                    b.Property<string>("AssessmentResult")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_result");
 
                     b.Property<string>("City")
                         .IsRequired()
@@ -1915,6 +2249,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("deposit_refunded_on");
 
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_assessed_on");
+
                     b.Property<string>("LicenceNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
@@ -1933,6 +2271,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("TEXT")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("ProductScope")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_scope");
 
                     b.Property<string>("Province")
                         .IsRequired()
@@ -1998,6 +2341,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
+
+                    b.Property<long>("YearlyTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("yearly_target");
 
                     b.HasKey("Id")
                         .HasName("pk_dealers");
@@ -2089,6 +2437,93 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_dealer_territories_province_city");
 
                     b.ToTable("dealer_territories", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTierChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FromTier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_tier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_tier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_tier_changes");
+
+                    b.HasIndex("DealerId", "Status", "EffectiveOn")
+                        .HasDatabaseName("ix_dealer_tier_changes_dealer_id_status_effective_on");
+
+                    b.ToTable("dealer_tier_changes", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -5654,6 +6089,300 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("quote_lines", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateAccrual", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AccruedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accrued_on");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<long>("EarnedToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("earned_to_date");
+
+                    b.Property<long>("ExtraAtNext")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extra_at_next");
+
+                    b.Property<long>("Increment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("increment");
+
+                    b.Property<long>("MissingToNext")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing_to_next");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long?>("NextThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_threshold");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<long>("PurchaseToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchase_to_date");
+
+                    b.Property<long>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_accruals");
+
+                    b.HasIndex("DealerId", "Month")
+                        .HasDatabaseName("ix_rebate_accruals_dealer_id_month");
+
+                    b.HasIndex("Month", "Id")
+                        .HasDatabaseName("ix_rebate_accruals_month_id");
+
+                    b.HasIndex("PolicyId", "Month", "DealerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rebate_accruals_policy_id_month_dealer_id");
+
+                    b.ToTable("rebate_accruals", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DealerTier")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_tier");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_line");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_policies");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_rebate_policies_name_id");
+
+                    b.HasIndex("PeriodStart", "PeriodEnd")
+                        .HasDatabaseName("ix_rebate_policies_period_start_period_end");
+
+                    b.HasIndex("Year", "Id")
+                        .HasDatabaseName("ix_rebate_policies_year_id");
+
+                    b.ToTable("rebate_policies", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicyTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<long>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_policy_tiers");
+
+                    b.HasIndex("PolicyId", "Position")
+                        .HasDatabaseName("ix_rebate_policy_tiers_policy_id_position");
+
+                    b.ToTable("rebate_policy_tiers", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CreditNoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<long>("Purchase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchase");
+
+                    b.Property<DateOnly>("SettledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_on");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rebate_settlements");
+
+                    b.HasIndex("CreditNoteId")
+                        .HasDatabaseName("ix_rebate_settlements_credit_note_id");
+
+                    b.HasIndex("DealerId", "SettledOn")
+                        .HasDatabaseName("ix_rebate_settlements_dealer_id_settled_on");
+
+                    b.HasIndex("PolicyId", "DealerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rebate_settlements_policy_id_dealer_id");
+
+                    b.HasIndex("SettledOn", "Id")
+                        .HasDatabaseName("ix_rebate_settlements_settled_on_id");
+
+                    b.ToTable("rebate_settlements", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6066,6 +6795,33 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_bid_steps_employees_owner_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNote", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_customers_customer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNoteAllocation", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Billing.CreditNote", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_allocations_credit_notes_credit_note_id");
+
+                    b.HasOne("SalesFlow.Core.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_note_allocations_invoices_invoice_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Billing.Invoice", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -6254,6 +7010,39 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_customers_org_units_region_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.ApplicationScore", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Applications.DealerApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_application_scores_dealer_applications_application_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dealer_applications_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_applications_employees_manager_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_applications_org_units_org_unit_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -6293,6 +7082,16 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dealer_territories_dealers_dealer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTierChange", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_tier_changes_dealers_dealer_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -6965,6 +7764,57 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_quote_lines_quotes_quote_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateAccrual", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_accruals_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Rebates.RebatePolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_accruals_rebate_policies_policy_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicyTier", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Rebates.RebatePolicy", null)
+                        .WithMany("Tiers")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_policy_tiers_rebate_policies_policy_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebateSettlement", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Billing.CreditNote", null)
+                        .WithMany()
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_settlements_credit_notes_credit_note_id");
+
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_settlements_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Rebates.RebatePolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rebate_settlements_rebate_policies_policy_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>
                 {
                     b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
@@ -7032,6 +7882,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.Navigation("Steps");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Billing.CreditNote", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Billing.Invoice", b =>
                 {
                     b.Navigation("Lines");
@@ -7055,6 +7910,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Contracts.Contract", b =>
                 {
                     b.Navigation("Installments");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -7099,6 +7959,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Rebates.RebatePolicy", b =>
+                {
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.StockReports.StockReport", b =>

@@ -12,8 +12,8 @@ using SalesFlow.Core.Data;
 namespace SalesFlow.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SalesFlowDbContext))]
-    [Migration("20261201043308_Rebates")]
-    partial class Rebates
+    [Migration("20261201053440_DealerLifecycleRebatesAndStockChecks")]
+    partial class DealerLifecycleRebatesAndStockChecks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1981,6 +1981,196 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.ApplicationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("criterion");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_application_scores");
+
+                    b.HasIndex("ApplicationId", "Criterion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_application_scores_application_id_criterion");
+
+                    b.ToTable("dealer_application_scores", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channels")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company_name");
+
+                    b.Property<string>("ContactMobile")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_mobile");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CustomerResources")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("customer_resources");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("licence_number");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manager_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("province");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<decimal>("RegisteredCapital")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("registered_capital");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("team_size");
+
+                    b.Property<decimal?>("TotalScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_score");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_applications");
+
+                    b.HasIndex("DealerId")
+                        .HasDatabaseName("ix_dealer_applications_dealer_id");
+
+                    b.HasIndex("ManagerId")
+                        .HasDatabaseName("ix_dealer_applications_manager_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_applications_number");
+
+                    b.HasIndex("OrgUnitId", "Number")
+                        .HasDatabaseName("ix_dealer_applications_org_unit_id_number");
+
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("ix_dealer_applications_status_number");
+
+                    b.ToTable("dealer_applications", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2000,6 +2190,16 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
+
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("assessment_note");
+
+                    b.Property<string>("AssessmentResult")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("assessment_result");
 
                     b.Property<string>("City")
                         .IsRequired()
@@ -2058,6 +2258,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("deposit_refunded_on");
 
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_assessed_on");
+
                     b.Property<string>("LicenceNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
@@ -2076,6 +2280,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("ProductScope")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("product_scope");
 
                     b.Property<string>("Province")
                         .IsRequired()
@@ -2141,6 +2350,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<decimal>("YearlyTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("yearly_target");
 
                     b.HasKey("Id")
                         .HasName("pk_dealers");
@@ -2232,6 +2446,93 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_dealer_territories_province_city");
 
                     b.ToTable("dealer_territories", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTierChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FromTier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("from_tier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("to_tier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_tier_changes");
+
+                    b.HasIndex("DealerId", "Status", "EffectiveOn")
+                        .HasDatabaseName("ix_dealer_tier_changes_dealer_id_status_effective_on");
+
+                    b.ToTable("dealer_tier_changes", (string)null);
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -6114,6 +6415,18 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dealer_id");
 
+                    b.Property<int>("FlaggedLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("flagged_lines");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<DateTime?>("LinesChangedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lines_changed_at_utc");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
@@ -6167,6 +6480,20 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("closing");
 
+                    b.Property<decimal?>("DaysOfInventory")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("days_of_inventory");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<decimal>("Gap")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("gap");
+
                     b.Property<decimal>("Opening")
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
@@ -6186,12 +6513,25 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("sales");
 
+                    b.Property<decimal>("SellIn")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("sell_in");
+
+                    b.Property<decimal?>("SellInRatio")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("sell_in_ratio");
+
                     b.Property<Guid>("StockReportId")
                         .HasColumnType("uuid")
                         .HasColumnName("stock_report_id");
 
                     b.HasKey("Id")
                         .HasName("pk_stock_report_lines");
+
+                    b.HasIndex("Flags")
+                        .HasDatabaseName("ix_stock_report_lines_flags");
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_stock_report_lines_product_id");
@@ -6681,6 +7021,39 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_customers_org_units_region_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.ApplicationScore", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Applications.DealerApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_application_scores_dealer_applications_application_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dealer_applications_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_applications_employees_manager_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_applications_org_units_org_unit_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Dealer", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -6720,6 +7093,16 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dealer_territories_dealers_dealer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.DealerTierChange", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_tier_changes_dealers_dealer_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
@@ -7538,6 +7921,11 @@ namespace SalesFlow.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesFlow.Core.Contracts.Contract", b =>
                 {
                     b.Navigation("Installments");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Applications.DealerApplication", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
