@@ -44,7 +44,7 @@ public sealed class StockReportJourneyTests(Browser browser, SalesFlowServer ser
             await page.GotoAsync("/stock-reports/anomalies");
             await Journey.WaitForCircuitAsync(page);
             await Expect(page.GetByTestId("page-title")).ToHaveTextAsync("进销存异常");
-            await Expect(page.GetByTestId("anomaly-month").Locator("input")).ToHaveValueAsync(month);
+            await Expect(page.GetByTestId("anomaly-month")).ToHaveValueAsync(month);
             await page.GetByTestId("anomaly-flag").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "库存积压" }).ClickAsync();
 

@@ -171,7 +171,7 @@ public sealed class PortalApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         foreach (var url in new[]
         {
             "/api/v1/customers", "/api/v1/orders", "/api/v1/invoices", "/api/v1/receipts", "/api/v1/deliveries", "/api/v1/reports/aging", "/api/v1/products",
-            "/api/v1/price-lists", "/api/v1/opportunities", "/api/v1/leads", "/api/v1/targets",
+            "/api/v1/price-lists", "/api/v1/opportunities", "/api/v1/leads",
         })
         {
             using var response = await dealer.Get(url);
