@@ -27,9 +27,15 @@ public class RolesTests
         Assert.True(RolePermissions.Grants([Roles.Director], SalesFlow.Core.Organization.OrganizationPermissions.Manage));
     }
 
+    /// <summary>A dealer user holds exactly the dealer-facing rights: granting it anything else must be a decision that changes this list.</summary>
     [Fact]
-    public void A_dealer_user_gets_no_internal_permission()
+    public void A_dealer_user_gets_only_the_dealer_facing_permissions()
     {
-        Assert.Empty(RolePermissions.For([Roles.DealerUser]));
+        string[] dealerFacing =
+        [
+            "dealers.view", "imports.run", "plans.submit", "plans.view", "portal.order", "portal.use",
+            "stockReports.enter", "stockReports.view", "stores.manage", "stores.view", "targets.view",
+        ];
+        Assert.Equal(dealerFacing, RolePermissions.For([Roles.DealerUser]).Order(StringComparer.Ordinal));
     }
 }
