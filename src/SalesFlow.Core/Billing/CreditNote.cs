@@ -74,22 +74,7 @@ public sealed class CreditNote : IHasId, IAudited, IVersioned
     /// <summary>Uses part of the credit note on an invoice of the same customer, with the receipts' rules.</summary>
     public Result Allocate(Invoice invoice, decimal amount, DateOnly on)
     {
-        if (invoice.CustomerId != CustomerId)
-        {
-            return BillingErrors.InvoiceOfOtherCustomer(invoice.Number);
-        }
-
-        if (amount <= 0)
-        {
-            return Error.Invalid("amount", "range", ("min", 0.01m), ("max", Unapplied));
-        }
-
-        if (amount > Unapplied)
-        {
-            return CreditNoteErrors.ExceedsCreditNote(Unapplied);
-        }
-
-        var applied = invoice.ApplyPayment(amount);
+        var applied = InvoiceAllocation.Apply(CustomerId, Unapplied, CreditNoteErrors.ExceedsCreditNote(Unapplied), invoice, amount);
         if (!applied.IsSuccess)
         {
             return applied;

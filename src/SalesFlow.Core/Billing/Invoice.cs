@@ -282,22 +282,7 @@ public sealed class Receipt : IHasId, IAudited, IVersioned
     /// <summary>Applies part of the receipt to an invoice of the same customer: never beyond the receipt, never beyond the invoice.</summary>
     public Result Allocate(Invoice invoice, decimal amount, DateOnly on)
     {
-        if (invoice.CustomerId != CustomerId)
-        {
-            return BillingErrors.InvoiceOfOtherCustomer(invoice.Number);
-        }
-
-        if (amount <= 0)
-        {
-            return Error.Invalid("amount", "range", ("min", 0.01m), ("max", Unapplied));
-        }
-
-        if (amount > Unapplied)
-        {
-            return BillingErrors.ExceedsReceipt(Unapplied);
-        }
-
-        var applied = invoice.ApplyPayment(amount);
+        var applied = InvoiceAllocation.Apply(CustomerId, Unapplied, BillingErrors.ExceedsReceipt(Unapplied), invoice, amount);
         if (!applied.IsSuccess)
         {
             return applied;
@@ -333,4 +318,26 @@ public sealed class ReceiptAllocation
     public decimal Amount { get; private set; }
 
     public DateOnly AllocatedOn { get; private set; }
+}
+
+/// <summary>
+/// The one rule for putting money on an invoice, from a receipt or a credit note: an invoice of the same customer, a positive
+/// amount within what is left of the money (else <c>exceeds</c>), never beyond what the invoice still owes.
+/// </summary>
+internal static class InvoiceAllocation
+{
+    public static Result Apply(Guid customerId, decimal unapplied, Error exceeds, Invoice invoice, decimal amount)
+    {
+        if (invoice.CustomerId != customerId)
+        {
+            return BillingErrors.InvoiceOfOtherCustomer(invoice.Number);
+        }
+
+        if (amount <= 0)
+        {
+            return Error.Invalid("amount", "range", ("min", 0.01m), ("max", unapplied));
+        }
+
+        return amount > unapplied ? exceeds : invoice.ApplyPayment(amount);
+    }
 }
