@@ -13,7 +13,11 @@ public sealed class StockReportJourneyTests(Browser browser, SalesFlowServer ser
     public async Task A_dealer_uploads_last_months_stock_report_and_the_area_manager_sees_its_over_stock_among_the_anomalies()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        // 90 left after selling 10 in the month: 90 ÷ (10 ÷ days of the month) days of stock, far above the 60-day setting.
+        var daysOfStock = (90 * DateTime.DaysInMonth(first.Year, first.Month) / 10).ToString(CultureInfo.InvariantCulture);
 
         await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
         {
@@ -22,7 +26,6 @@ public sealed class StockReportJourneyTests(Browser browser, SalesFlowServer ser
             await Journey.WaitForCircuitAsync(page);
             await Expect(page.GetByTestId("page-title")).ToHaveTextAsync("进销存报表");
 
-            // 90 left after selling 10 in the month: 270 days of stock, far above the 60-day setting.
             var csv = "月份/month,产品编码/sku,期初库存/opening,本月进货/purchases,本月销售/sales,期末库存/closing\n"
                 + $"{month},{Sku},100,0,10,90\n";
             await page.Locator("input[type=file]").First.SetInputFilesAsync(
@@ -55,7 +58,7 @@ public sealed class StockReportJourneyTests(Browser browser, SalesFlowServer ser
             }
 
             await Expect(flagged.Locator("[data-flag=overStock]")).ToBeVisibleAsync();
-            await Expect(flagged).ToContainTextAsync("270");
+            await Expect(flagged).ToContainTextAsync(daysOfStock);
             await Journey.AssertFitsAsync(page);
         });
     }

@@ -100,8 +100,9 @@ internal static class DemoStockReports
                 }
                 else if (month == lastMonth && dealer.Id == northGap?.Id && lines.Count > 0)
                 {
-                    var line = lines[0];
-                    lines[0] = new StockReportLine(line.ProductId, line.Opening, line.Purchases, line.Sales, Math.Max(0, line.Closing - Math.Round(line.Purchases / 4, decimals.GetValueOrDefault(line.ProductId))));
+                    // The biggest purchase of the month, so the missing quarter is a visible gap.
+                    var line = lines.OrderByDescending(l => l.Purchases).ThenBy(l => l.ProductId).First();
+                    lines[lines.IndexOf(line)] = new StockReportLine(line.ProductId, line.Opening, line.Purchases, line.Sales, Math.Max(0, line.Closing - Math.Round(line.Purchases / 4, decimals.GetValueOrDefault(line.ProductId))));
                 }
 
                 if (lines.Count == 0)
