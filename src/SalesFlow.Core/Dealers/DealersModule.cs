@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFlow.Core.Dealers.Applications;
+using SalesFlow.Core.Jobs;
 
 namespace SalesFlow.Core.Dealers;
 
@@ -13,6 +14,7 @@ public static class DealersModule
             .AddScoped<DealerQueries>()
             .AddScoped<DealerLifecycle>()
             .AddScoped<ApplicationQueries>()
-            .AddScoped<ApplicationUseCases>();
+            .AddScoped<ApplicationUseCases>()
+            .AddScoped<IReminder, DealerTiersDue>();
     }
 }

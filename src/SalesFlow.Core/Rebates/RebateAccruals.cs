@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Planning.Actuals;
 
 namespace SalesFlow.Core.Rebates;
@@ -73,9 +74,11 @@ public static class RebateAccruals
             facts = facts.Where(f => f.ProductLine == line);
         }
 
-        if (tier is not null)
+        if (tier is { } atTier)
         {
-            facts = facts.Where(f => db.Dealers.Any(d => d.Id == f.DealerId && d.Tier == tier));
+            // A tier-limited policy counts the dealers at that tier on the last day counted (tier changes are effective-dated).
+            var covered = DealerAccounts.AtTier(db, end, atTier);
+            facts = facts.Where(f => covered.Contains(f.DealerId!.Value));
         }
 
         return facts;

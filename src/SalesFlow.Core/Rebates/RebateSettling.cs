@@ -16,7 +16,7 @@ public static class RebateSettling
     /// </summary>
     public static async Task<Result<RebateSettlement>> SettleAsync(SalesFlowDbContext db, RebatePolicy policy, Dealer dealer, DateOnly on, CancellationToken ct)
     {
-        if (policy.DealerTier is { } tier && dealer.Tier != tier && !await db.RebateAccruals.AnyAsync(a => a.PolicyId == policy.Id && a.DealerId == dealer.Id, ct))
+        if (policy.DealerTier is { } tier && !await DealerAccounts.AtTier(db, policy.PeriodEnd, tier).ContainsAsync(dealer.Id, ct) && !await db.RebateAccruals.AnyAsync(a => a.PolicyId == policy.Id && a.DealerId == dealer.Id, ct))
         {
             return RebateErrors.DealerNotCovered;
         }

@@ -391,5 +391,16 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
         Assert.Equal(toTier, (await DealerAccounts.PriceContextAsync(db, account, tomorrow, Ct)).DealerTier);
         var detail = await rep.GetJsonAsync($"/api/v1/dealers/{target.Id}");
         Assert.Equal(target.Tier.ToString(), detail.Str("effectiveTier"));
+
+        // Plans for a month priced after the change use the new tier too; and once the day comes, the daily job makes it the
+        // stored tier, so the list and its tier filter show it (today's run changes nothing).
+        var tiers = await DealerAccounts.TiersAsync(db, [target.CustomerId], tomorrow, Ct);
+        Assert.Equal(toTier, tiers[target.CustomerId]);
+        var tierJob = scope.ServiceProvider.GetServices<SalesFlow.Core.Jobs.IReminder>().Single(r => r.Name == "dealerTiers");
+        Assert.Equal(0, await tierJob.RunAsync(clock.Today, Ct));
+        Assert.Equal(1, await tierJob.RunAsync(tomorrow, Ct));
+        var listed = (await director.GetJsonAsync($"/api/v1/dealers?tier={toTier}&pageSize=200")).Items();
+        Assert.Contains(listed, d => d.Id() == target.Id);
+        Assert.Equal(0, await tierJob.RunAsync(tomorrow, Ct));
     }
 }

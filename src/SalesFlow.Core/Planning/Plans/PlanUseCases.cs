@@ -273,7 +273,7 @@ internal static class PlanLines
         var customers = customerIds.Count == 0
             ? []
             : await db.Customers.AsNoTracking().VisibleTo(actor).Where(c => customerIds.Contains(c.Id) && !c.IsDeleted).ToDictionaryAsync(c => c.Id, ct);
-        var dealerTiers = customers.Count == 0 ? [] : await Dealers.DealerAccounts.TiersAsync(db, customers.Keys, ct);
+        var dealerTiers = customers.Count == 0 ? [] : await Dealers.DealerAccounts.TiersAsync(db, customers.Keys, month.Start, ct);
         var productIds = inputs.Select(l => l.ProductId!.Value).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => productIds.Contains(p.Id) && p.IsActive).ToDictionaryAsync(p => p.Id, ct);
 
