@@ -22,8 +22,8 @@ public sealed record CollectionReport(string Period, DateOnly From, DateOnly To,
 
 /// <summary>
 /// Receivables reports, summed in SQL within the caller's scope.
-/// Aging as of a day (company time zone): what was unpaid on that day (invoice total minus allocations dated up to
-/// then) by how far past its due date: not yet due (due after the day), 0–30 (due on the day up to 30 days before),
+/// Aging as of a day (company time zone): what was unpaid on that day (invoice total minus receipts and credit notes
+/// applied up to then) by how far past its due date: not yet due (due after the day), 0–30 (due on the day up to 30 days before),
 /// 31–60, 61–90, over 90 days.
 /// Collection rate of a period: of the invoices falling due in the period, the share collected by its last day
 /// (allocations dated up to the end of the period) — collected ÷ due; no rate where nothing fell due.
@@ -38,12 +38,26 @@ public sealed class BillingReports(IDbContextFactory<SalesFlowDbContext> dbFacto
         }
 
         var day = asOf ?? clock.Today;
-        var (d30, d60, d90) = (day.AddDays(-30), day.AddDays(-60), day.AddDays(-90));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var invoices = db.Invoices.AsNoTracking().VisibleTo(actor).Where(i => i.Status != InvoiceStatus.Cancelled && i.IssueDate <= day);
+        var result = await AgingRowsAsync(db, db.Invoices.AsNoTracking().VisibleTo(actor), day, by, ct);
+        var totals = new AgingRow(
+            Guid.Empty, "", result.Sum(r => r.NotDue), result.Sum(r => r.Days0To30), result.Sum(r => r.Days31To60), result.Sum(r => r.Days61To90),
+            result.Sum(r => r.Over90), result.Sum(r => r.Total));
+        return new AgingReport(day, by, result, totals);
+    }
 
+    /// <summary>
+    /// The aging rule, for the report and the dealer's statement alike: of the invoices given (already scoped), what was
+    /// unpaid on <paramref name="day"/> — total minus receipts and credit notes applied up to then — by days past due.
+    /// </summary>
+    internal static async Task<List<AgingRow>> AgingRowsAsync(SalesFlowDbContext db, IQueryable<Invoice> scoped, DateOnly day, ReportGrouping by, CancellationToken ct)
+    {
+        var (d30, d60, d90) = (day.AddDays(-30), day.AddDays(-60), day.AddDays(-90));
+        var invoices = scoped.Where(i => i.Status != InvoiceStatus.Cancelled && i.IssueDate <= day);
         var billed = await Bucket(KeyedInvoices(db, invoices, by), day, d30, d60, d90).ToListAsync(ct);
-        var paidShape = from a in db.ReceiptAllocations
+        var applied = db.ReceiptAllocations.Select(a => new { a.InvoiceId, a.Amount, a.AllocatedOn })
+            .Concat(db.CreditNoteAllocations.Select(a => new { a.InvoiceId, a.Amount, a.AllocatedOn }));
+        var paidShape = from a in applied
                         join i in invoices on a.InvoiceId equals i.Id
                         where a.AllocatedOn <= day
                         select new { Invoice = i, a.Amount };
@@ -64,14 +78,10 @@ public sealed class BillingReports(IDbContextFactory<SalesFlowDbContext> dbFacto
             .Where(b => b.NotDue + b.D30 + b.D60 + b.D90 + b.Over != 0)
             .ToList();
         var names = await NamesAsync(db, by, rows.Select(r => r.Key).ToList(), ct);
-        var result = rows
+        return rows
             .Select(r => new AgingRow(r.Key, names.GetValueOrDefault(r.Key, ""), r.NotDue, r.D30, r.D60, r.D90, r.Over, r.NotDue + r.D30 + r.D60 + r.D90 + r.Over))
             .OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        var totals = new AgingRow(
-            Guid.Empty, "", result.Sum(r => r.NotDue), result.Sum(r => r.Days0To30), result.Sum(r => r.Days31To60), result.Sum(r => r.Days61To90),
-            result.Sum(r => r.Over90), result.Sum(r => r.Total));
-        return new AgingReport(day, by, result, totals);
     }
 
     public async Task<Result<CollectionReport>> CollectionAsync(Actor actor, string? period, ReportGrouping by, CancellationToken ct)

@@ -50,7 +50,7 @@ public sealed class CreditNote : IHasId, IAudited, IVersioned
 
     public string Reason { get; private set; } = "";
 
-    /// <summary>What created it, e.g. <c>Rebate</c> (its id is the settlement's).</summary>
+    /// <summary>What created it and its id, e.g. <c>Rebate</c> and the rebate policy (the settlement points at its credit note).</summary>
     public string SourceKind { get; private set; } = "";
 
     public Guid? SourceId { get; private set; }

@@ -221,19 +221,17 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
         var account = actor.DealerAccountId!.Value;
         var today = clock.Today;
         var open = OpenInvoices(db, actor);
-        var (d30, d60, d90) = (today.AddDays(-30), today.AddDays(-60), today.AddDays(-90));
-        var notDue = await open.Where(i => i.DueDate >= today).SumAsync(i => i.Total - i.PaidAmount, ct);
-        var to30 = await open.Where(i => i.DueDate < today && i.DueDate >= d30).SumAsync(i => i.Total - i.PaidAmount, ct);
-        var to60 = await open.Where(i => i.DueDate < d30 && i.DueDate >= d60).SumAsync(i => i.Total - i.PaidAmount, ct);
-        var to90 = await open.Where(i => i.DueDate < d60 && i.DueDate >= d90).SumAsync(i => i.Total - i.PaidAmount, ct);
-        var over90 = await open.Where(i => i.DueDate < d90).SumAsync(i => i.Total - i.PaidAmount, ct);
-        var balance = notDue + to30 + to60 + to90 + over90;
+
+        // The same aging rule as finance's report (BillingReports), on the dealer's own account only.
+        var mine = db.Invoices.AsNoTracking().VisibleTo(actor).Where(i => i.CustomerId == account);
+        var row = (await BillingReports.AgingRowsAsync(db, mine, today, ReportGrouping.Customer, ct)).SingleOrDefault();
+        var balance = row?.Total ?? 0m;
         var usage = await CreditExposure.OfCustomerAsync(db, account, today, credit.GraceDays, null, ct);
         var invoices = await open.OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(100).Select(InvoiceRow(db)).ToListAsync(ct);
         var receipts = await Receipts(db, actor).OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id).Take(20)
             .Select(r => new PortalReceiptRow(r.Id, r.Number, r.ReceivedOn, r.Method, r.Amount)).ToListAsync(ct);
         return new PortalStatement(
-            balance, new PortalAging(notDue, to30, to60, to90, over90, balance), Credit(usage), WithDaysOverdue(invoices, today), receipts, Currency);
+            balance, new PortalAging(row?.NotDue ?? 0m, row?.Days0To30 ?? 0m, row?.Days31To60 ?? 0m, row?.Days61To90 ?? 0m, row?.Over90 ?? 0m, balance), Credit(usage), WithDaysOverdue(invoices, today), receipts, Currency);
     }
 
     internal static Error? Check(Actor actor) =>

@@ -58,7 +58,7 @@ public sealed record PortalInvoice(PortalInvoiceRow Invoice, IReadOnlyList<Porta
 public sealed record PortalReceiptRow(Guid Id, string Number, DateOnly ReceivedOn, ReceiptMethod Method, decimal Amount);
 
 /// <summary>Open balance by how far past due: not due, 1–30, 31–60, 61–90, over 90 days.</summary>
-public sealed record PortalAging(decimal NotDue, decimal Days1To30, decimal Days31To60, decimal Days61To90, decimal Over90, decimal Total);
+public sealed record PortalAging(decimal NotDue, decimal Days0To30, decimal Days31To60, decimal Days61To90, decimal Over90, decimal Total);
 
 public sealed record PortalStatement(
     decimal OpenBalance, PortalAging Aging, PortalCredit Credit, IReadOnlyList<PortalInvoiceRow> OpenInvoices, IReadOnlyList<PortalReceiptRow> LatestReceipts, string Currency);

@@ -12,7 +12,7 @@ public sealed class PortalApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
 
     private static readonly string[] SubmittedStatuses = ["Confirmed", "OnCreditHold", "PendingApproval"];
 
-    private static readonly string[] AgingBuckets = ["notDue", "days1To30", "days31To60", "days61To90", "over90"];
+    private static readonly string[] AgingBuckets = ["notDue", "days0To30", "days31To60", "days61To90", "over90"];
 
     private static void AssertDealerSafe(string json)
     {
@@ -193,6 +193,15 @@ public sealed class PortalApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         var aging = statement.GetProperty("aging");
         var buckets = AgingBuckets.Sum(b => aging.GetProperty(b).GetDecimal());
         Assert.Equal(statement.GetProperty("openBalance").GetDecimal(), buckets);
+
+        // The same figures, bucket by bucket, as finance's aging report shows for the dealer's account.
+        var (account, _) = await AccountAsync(dealer, await app.ClientAsync("director"));
+        var finance = (await (await app.ClientAsync("finance")).GetJsonAsync("/api/v1/reports/aging?by=customer")).GetProperty("rows").EnumerateArray()
+            .Single(r => r.Id("key") == account);
+        Assert.Equal(
+            [finance.GetProperty("notDue").GetDecimal(), finance.GetProperty("days0To30").GetDecimal(), finance.GetProperty("days31To60").GetDecimal(),
+                finance.GetProperty("days61To90").GetDecimal(), finance.GetProperty("over90").GetDecimal()],
+            AgingBuckets.Select(b => aging.GetProperty(b).GetDecimal()));
         Assert.Equal(statement.GetProperty("openBalance").GetDecimal(), statement.GetProperty("openInvoices").EnumerateArray().Sum(i => i.GetProperty("open").GetDecimal()));
         var open = await dealer.GetJsonAsync("/api/v1/portal/invoices?open=true&pageSize=500");
         Assert.Equal(statement.GetProperty("openBalance").GetDecimal(), open.Items().Sum(i => i.GetProperty("open").GetDecimal()));

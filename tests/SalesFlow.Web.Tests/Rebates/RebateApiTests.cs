@@ -210,13 +210,20 @@ public sealed class RebateApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         var use = Math.Min(Math.Min(100m, note.GetProperty("amount").GetDecimal()), open.Outstanding);
         using (var tooMuch = await finance.Post($"/api/v1/credit-notes/{note.Id()}/allocate", new { allocations = new[] { new { invoiceId = open.Id, amount = note.GetProperty("amount").GetDecimal() + 1m } } }))
         {
-            await tooMuch.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+            await tooMuch.ProblemAsync(HttpStatusCode.UnprocessableEntity, "creditNote.exceedsCreditNote");
         }
 
+        async Task<decimal> AgedAsync() =>
+            (await finance.GetJsonAsync("/api/v1/reports/aging?by=customer")).GetProperty("rows").EnumerateArray()
+                .Where(r => r.Id("key") == open.CustomerId).Sum(r => r.GetProperty("total").GetDecimal());
+        var agedBefore = await AgedAsync();
         var allocated = await finance.PostJsonAsync($"/api/v1/credit-notes/{note.Id()}/allocate", new { allocations = new[] { new { invoiceId = open.Id, amount = use } } });
         Assert.Equal(use, allocated.GetProperty("allocatedAmount").GetDecimal());
         var invoice = await finance.GetJsonAsync($"/api/v1/invoices/{open.Id}");
         Assert.Equal(open.Outstanding - use, invoice.GetProperty("outstanding").GetDecimal());
+
+        // The receivables report sees the credit note as paid, like the invoice does.
+        Assert.Equal(agedBefore - use, await AgedAsync());
 
         // The settlement list shows what is left of the credit note.
         var listed = (await finance.GetJsonAsync($"/api/v1/rebates/settlements?dealerId={dealerId}")).Items();
