@@ -53,6 +53,27 @@ internal sealed class DemoDealers(int seed)
 
     public List<Buyer> Buyers { get; } = [];
 
+    /// <summary>
+    /// Sizes each trading dealer's credit limit to its sell-in once <see cref="DemoOrders"/> has made it: what it owes and has
+    /// on order now plus about two months of its average purchases, rounded up to ¥500,000 and never below the tier's
+    /// standard limit. A limit fixed by tier alone put every gold dealer far over it, so each portal order went on credit
+    /// hold. The suspended dealer keeps its standard limit: it is over it, which is part of why it was suspended.
+    /// </summary>
+    public void SizeCreditLimits(SalesFlowDbContext db, DateOnly today)
+    {
+        var from = today.AddMonths(-12);
+        foreach (var buyer in Buyers.Where(b => b.Until >= today))
+        {
+            var orders = db.Orders.Local.Where(o => o.CustomerId == buyer.Account.Id).ToList();
+            var monthly = orders.Where(o => o.OrderDate >= from && Orders.Order.ExposureStatuses.Contains(o.Status)).Sum(o => o.Total) / 12m;
+            var onOrder = orders.Where(o => Orders.Order.ExposureStatuses.Contains(o.Status)).Sum(o => o.Total - o.InvoicedAmount);
+            var owed = db.Invoices.Local.Where(i => i.CustomerId == buyer.Account.Id).Sum(i => i.Total - i.PaidAmount);
+            var needed = onOrder + owed + 2 * monthly;
+            var limit = Math.Max(buyer.Account.CreditLimit, Math.Ceiling(needed / 500_000m) * 500_000m);
+            buyer.Account.SetCredit(limit, buyer.Account.PaymentTermsDays);
+        }
+    }
+
     /// <summary>Adds the dealers, their accounts, territories and stores; customer numbers continue after <paramref name="customerNumber"/>.</summary>
     public int AddTo(SalesFlowDbContext db, DemoNames people, int customerNumber, DateTime nowUtc, DateOnly today)
     {

@@ -113,7 +113,8 @@ internal sealed class DemoOrders(int seed)
             var order = new Order(
                 Next(Order.NumberSeries, day.Year), customer.Id, dealer?.DealerId, dealer is null ? (OrderChannel)_random.Next(4) : _random.Next(5) < 3 ? OrderChannel.Portal : OrderChannel.Rep,
                 customer.OwnerId, customer.OrgUnitId, "CNY", day, customer.PaymentTermsDays);
-            order.Edit(day.AddDays(7 + _random.Next(21)), Lines(dealer is null ? priced : dealerPrices[dealer.Tier], lineCounts[n], dealer is null ? 1 : 4));
+            // A dealer ordering in the portal cannot ask for a discount (its tier list decides); the draws stay the same either way.
+            order.Edit(day.AddDays(7 + _random.Next(21)), Lines(dealer is null ? priced : dealerPrices[dealer.Tier], lineCounts[n], dealer is null ? 1 : 4, order.Channel != OrderChannel.Portal));
             var placedUtc = At(day, 9 + _random.Next(9));
             orders.Add(order);
 
@@ -236,7 +237,7 @@ internal sealed class DemoOrders(int seed)
         return part >= line.BaseQuantity ? 0 : part;
     }
 
-    private List<OrderLine> Lines(List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)> priced, int count, int scale)
+    private List<OrderLine> Lines(List<(Product Product, Guid PriceListId, decimal Price, decimal? Floor)> priced, int count, int scale, bool discounts = true)
     {
         var lines = new List<OrderLine>(count);
         for (var i = 0; i < count; i++)
@@ -245,7 +246,8 @@ internal sealed class DemoOrders(int seed)
             var quantity = product.QuantityDecimals == 0
                 ? (1 + _random.Next(product.Unit == "项" ? 2 : 12)) * scale
                 : decimal.Round(((decimal)(_random.NextDouble() * 60) + 0.5m) * scale, product.QuantityDecimals, MidpointRounding.AwayFromZero);
-            var discount = _random.Next(4) == 0 ? _random.Next(1, 6) : 0m;
+            var asked = _random.Next(4) == 0 ? _random.Next(1, 6) : 0m;
+            var discount = discounts ? asked : 0m;
             lines.Add(new OrderLine(i + 1, product.Id, product.Sku, product.NameZh, quantity, product.Unit, quantity, product.Unit, listId, price, floor, discount, product.TaxRate));
         }
 

@@ -98,15 +98,24 @@ public sealed class OrderQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             return CustomerErrors.NotFound(customerId);
         }
 
-        var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => p.IsActive).OrderBy(p => p.Sku).Take(500).ToListAsync(ct);
-        var prices = await Catalog.Prices.PriceResolver.ResolveAsync(
-            db, await Dealers.DealerAccounts.PriceContextAsync(db, customer, clock.Today, ct), products.Select(p => (p.Id, 1m)).ToList(), ct);
-        return products.Select((p, i) => (Product: p, Price: prices[i]))
-            .Where(x => x.Price is not null)
+        return (await PricedForAsync(db, customer, clock.Today, ct))
             .Select(x => new PricedProduct(
                 x.Product.Id, x.Product.Sku, x.Product.NameZh, x.Product.Unit, x.Product.QuantityDecimals,
-                [x.Product.Unit, .. x.Product.Conversions.Select(c => c.Unit)], x.Price!.UnitPrice, x.Product.TaxRate, x.Price.Currency))
+                [x.Product.Unit, .. x.Product.Conversions.Select(c => c.Unit)], x.Price.UnitPrice, x.Product.TaxRate, x.Price.Currency))
             .ToList();
+    }
+
+    /// <summary>
+    /// The active products the customer can be sold, each at the price its order would get (the customer's price context,
+    /// a dealer's tier list through <see cref="Dealers.DealerAccounts"/>): the order screen and the dealer portal list these.
+    /// </summary>
+    internal static async Task<List<(Catalog.Products.Product Product, Catalog.Prices.ResolvedPrice Price)>> PricedForAsync(
+        SalesFlowDbContext db, Customer customer, DateOnly today, CancellationToken ct)
+    {
+        var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => p.IsActive).OrderBy(p => p.Sku).Take(500).ToListAsync(ct);
+        var prices = await Catalog.Prices.PriceResolver.ResolveAsync(
+            db, await Dealers.DealerAccounts.PriceContextAsync(db, customer, today, ct), products.Select(p => (p.Id, 1m)).ToList(), ct);
+        return [.. products.Select((p, i) => (Product: p, Price: prices[i])).Where(x => x.Price is not null).Select(x => (x.Product, x.Price!))];
     }
 
     public async Task<Result<OrderDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class CreateOrderHandler(IDbContextFactory<SalesFlowDbContext> dbF
     /// The use case without the permission check and without the internal representation: the dealer portal calls it
     /// after its own check (a dealer user orders for its own account only) and answers with its own record.
     /// </summary>
-    public async Task<Result<Guid>> CreateAsync(CreateOrder request, Actor actor, CancellationToken ct)
+    internal async Task<Result<Guid>> CreateAsync(CreateOrder request, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(actor, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -143,8 +143,10 @@ public sealed class ChangeOrderStatusHandler(
     /// <summary>
     /// The step without the permission check and without the internal representation: the dealer portal calls it for
     /// submit and cancel after its own check; the order is looked up in the actor's scope (a dealer user's own orders).
+    /// <paramref name="draftsOnly"/> refuses any step on an order that has left Draft, checked on the locked row: a dealer
+    /// cancels only what it has not yet submitted (once submitted, the company has taken the order on).
     /// </summary>
-    public async Task<Result<Guid>> ApplyAsync(ChangeOrderStatus request, Actor actor, CancellationToken ct)
+    internal async Task<Result<Guid>> ApplyAsync(ChangeOrderStatus request, Actor actor, CancellationToken ct, bool draftsOnly = false)
     {
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         if (request.Step is OrderStep.ReleaseHold or OrderStep.Cancel)
@@ -170,6 +172,11 @@ public sealed class ChangeOrderStatusHandler(
         }
 
         var order = loaded.Value!;
+        if (draftsOnly && order.Status != OrderStatus.Draft)
+        {
+            return OrderErrors.NotDraft(order.Status);
+        }
+
         var done = request.Step switch
         {
             OrderStep.Submit => await SubmitAsync(db, actor, order, ct),

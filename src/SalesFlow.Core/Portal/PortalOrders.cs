@@ -31,7 +31,7 @@ public sealed class PortalOrderHandler(CreateOrderHandler create, ChangeOrderSta
         return created.IsSuccess ? await queries.OrderAsync(actor, created.Value, ct) : created.Error!;
     }
 
-    /// <summary>Submit (credit check: confirmed, or on credit hold for finance) or cancel (with a reason) one of its own orders.</summary>
+    /// <summary>Submit (credit check: confirmed, or on credit hold for finance) or cancel (with a reason) one of its own draft orders.</summary>
     public async Task<Result<PortalOrder>> StepAsync(Guid id, OrderStep step, int? version, string? reason, Actor actor, CancellationToken ct)
     {
         if ((actor.Require(PortalPermissions.Order) ?? PortalQueries.Check(actor)) is { } denied)
@@ -44,7 +44,7 @@ public sealed class PortalOrderHandler(CreateOrderHandler create, ChangeOrderSta
             return Error.Forbidden(OrderPermissions.Edit);
         }
 
-        var changed = await change.ApplyAsync(new ChangeOrderStatus(id, step, version, reason), actor, ct);
+        var changed = await change.ApplyAsync(new ChangeOrderStatus(id, step, version, reason), actor, ct, draftsOnly: true);
         return changed.IsSuccess ? await queries.OrderAsync(actor, changed.Value, ct) : changed.Error!;
     }
 }

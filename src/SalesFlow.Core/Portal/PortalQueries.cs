@@ -48,13 +48,13 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
         var account = actor.DealerAccountId!.Value;
         var today = clock.Today;
         var usage = await CreditExposure.OfCustomerAsync(db, account, today, credit.GraceDays, null, ct);
+        // Open = still to be invoiced, the part of an order the credit rule counts (usage.OpenOrders is its amount).
         var statuses = Order.ExposureStatuses;
-        var open = db.Orders.AsNoTracking().VisibleTo(actor).Where(o => o.CustomerId == account && statuses.Contains(o.Status));
-        var openCount = await open.CountAsync(ct);
-        var openAmount = await open.SumAsync(o => o.Total - o.InvoicedAmount, ct);
+        var openCount = await db.Orders.AsNoTracking().VisibleTo(actor)
+            .CountAsync(o => o.CustomerId == account && statuses.Contains(o.Status) && o.Total > o.InvoicedAmount, ct);
         var deliveries = await Deliveries(db, actor).OrderByDescending(d => d.PlannedShipDate).ThenByDescending(d => d.Id).Take(LatestCount).Select(DeliveryRow).ToListAsync(ct);
         var overdue = await OpenInvoices(db, actor).Where(i => i.DueDate < today).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(20).Select(InvoiceRow(db)).ToListAsync(ct);
-        return new PortalHome(dealer, Credit(usage), openCount, openAmount, deliveries, WithDaysOverdue(overdue, today), Currency);
+        return new PortalHome(dealer, Credit(usage), openCount, usage.OpenOrders, deliveries, WithDaysOverdue(overdue, today), Currency);
     }
 
     public async Task<Result<IReadOnlyList<PortalProduct>>> ProductsAsync(Actor actor, CancellationToken ct)
@@ -71,15 +71,11 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
             return CustomerErrors.NotFound(actor.DealerAccountId!.Value);
         }
 
-        // The same price lookup as the order: the dealer's tier list on the dealer channel (DealerAccounts).
-        var products = await db.Products.AsNoTracking().Include(p => p.Conversions).Where(p => p.IsActive).OrderBy(p => p.Sku).Take(500).ToListAsync(ct);
-        var prices = await Catalog.Prices.PriceResolver.ResolveAsync(
-            db, await DealerAccounts.PriceContextAsync(db, customer, clock.Today, ct), products.Select(p => (p.Id, 1m)).ToList(), ct);
-        return products.Select((p, i) => (Product: p, Price: prices[i]))
-            .Where(x => x.Price is not null)
+        // The same products at the same prices as the order screen (the dealer's tier list on the dealer channel).
+        return (await OrderQueries.PricedForAsync(db, customer, clock.Today, ct))
             .Select(x => new PortalProduct(
                 x.Product.Id, x.Product.Sku, x.Product.NameZh, x.Product.ProductLine, x.Product.Unit, x.Product.QuantityDecimals,
-                [new PortalUnit(x.Product.Unit, 1m), .. x.Product.Conversions.Select(c => new PortalUnit(c.Unit, c.FactorToBase))], x.Price!.UnitPrice, x.Product.TaxRate, x.Price.Currency))
+                [new PortalUnit(x.Product.Unit, 1m), .. x.Product.Conversions.Select(c => new PortalUnit(c.Unit, c.FactorToBase))], x.Price.UnitPrice, x.Product.TaxRate, x.Price.Currency))
             .ToList();
     }
 
@@ -97,10 +93,8 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
             query = query.Where(o => o.Status == status);
         }
 
-        var total = page.Count ? await query.CountAsync(ct) : (int?)null;
-        var paged = await OrderSorts.PageAsync(query, page with { Count = false }, o => new PortalOrderRow(
+        return await OrderSorts.PageAsync(query, page, o => new PortalOrderRow(
             o.Id, o.Number, o.OrderDate, o.Status, o.Channel, o.NetAmount, o.Total, o.Currency, o.RequestedDeliveryDate), ct);
-        return paged.IsSuccess ? paged.Value! with { TotalCount = total } : paged.Error!;
     }
 
     public async Task<Result<PortalOrder>> OrderAsync(Actor actor, Guid id, CancellationToken ct)
@@ -134,9 +128,7 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Deliveries(db, actor);
-        var total = page.Count ? await query.CountAsync(ct) : (int?)null;
-        var paged = await DeliverySorts.PageAsync(query, page with { Count = false }, DeliveryRow, ct);
-        return paged.IsSuccess ? paged.Value! with { TotalCount = total } : paged.Error!;
+        return await DeliverySorts.PageAsync(query, page, DeliveryRow, ct);
     }
 
     public async Task<Result<PortalDelivery>> DeliveryAsync(Actor actor, Guid id, CancellationToken ct)
@@ -171,9 +163,8 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = openOnly ? OpenInvoices(db, actor) : Invoices(db, actor);
-        var total = page.Count ? await query.CountAsync(ct) : (int?)null;
-        var paged = await InvoiceSorts.PageAsync(query, page with { Count = false }, InvoiceRow(db), ct);
-        return paged.IsSuccess ? new Page<PortalInvoiceRow>(WithDaysOverdue(paged.Value!.Items, clock.Today), paged.Value.NextCursor, total) : paged.Error!;
+        var paged = await InvoiceSorts.PageAsync(query, page, InvoiceRow(db), ct);
+        return paged.IsSuccess ? new Page<PortalInvoiceRow>(WithDaysOverdue(paged.Value!.Items, clock.Today), paged.Value.NextCursor, paged.Value.TotalCount) : paged.Error!;
     }
 
     public async Task<Result<PortalInvoice>> InvoiceAsync(Actor actor, Guid id, CancellationToken ct)
@@ -204,9 +195,7 @@ public sealed class PortalQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Receipts(db, actor);
-        var total = page.Count ? await query.CountAsync(ct) : (int?)null;
-        var paged = await ReceiptSorts.PageAsync(query, page with { Count = false }, r => new PortalReceiptRow(r.Id, r.Number, r.ReceivedOn, r.Method, r.Amount), ct);
-        return paged.IsSuccess ? paged.Value! with { TotalCount = total } : paged.Error!;
+        return await ReceiptSorts.PageAsync(query, page, r => new PortalReceiptRow(r.Id, r.Number, r.ReceivedOn, r.Method, r.Amount), ct);
     }
 
     /// <summary>The dealer's statement: open balance and its aging (summed in SQL), credit, open invoices and the latest receipts.</summary>

@@ -48,13 +48,22 @@ public sealed class PortalApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         Assert.Equal(("DLR-000001", "Gold", "Active"), (home.GetProperty("dealer").Str("code"), home.GetProperty("dealer").Str("tier"), home.GetProperty("dealer").Str("status")));
         Assert.False(string.IsNullOrEmpty(home.GetProperty("dealer").GetProperty("areaManager").Str("name")));
         var credit = home.GetProperty("credit");
-        Assert.Equal(credit.GetProperty("limit").GetDecimal() - credit.GetProperty("used").GetDecimal(), credit.GetProperty("available").GetDecimal());
 
-        // The same figure as the internal order screen's credit usage (one rule: CreditExposure).
+        // The same figures as the internal order screen's credit usage (one rule: CreditExposure).
         var director = await app.ClientAsync("director");
         var (dealerAccount, _) = await AccountAsync(dealer, director);
         var customer = await director.GetJsonAsync($"/api/v1/customers/{dealerAccount}");
         Assert.Equal(customer.GetProperty("creditLimit").GetDecimal(), credit.GetProperty("limit").GetDecimal());
+        var anOrder = (await dealer.GetJsonAsync("/api/v1/portal/orders?pageSize=1")).Items()[0].Id();
+        var usage = (await director.GetJsonAsync($"/api/v1/orders/{anOrder}")).GetProperty("credit");
+        Assert.Equal(
+            (usage.GetProperty("exposure").GetDecimal(), usage.GetProperty("available").GetDecimal(), usage.GetProperty("openOrders").GetDecimal()),
+            (credit.GetProperty("used").GetDecimal(), credit.GetProperty("available").GetDecimal(), home.GetProperty("openOrderAmount").GetDecimal()));
+
+        // The demo sizes a trading dealer's limit to its purchases: dealer.1 owes and has on order something, and has room to order more.
+        Assert.True(credit.GetProperty("used").GetDecimal() > 0, "dealer.1 has open orders or invoices in the demo");
+        Assert.True(credit.GetProperty("available").GetDecimal() >= 500_000m, $"dealer.1 has room to order: {credit.GetProperty("available").GetDecimal()}");
+        Assert.InRange(home.GetProperty("openOrderCount").GetInt32(), 1, 20);
 
         var dealer2 = JsonDocument.Parse(await RawAsync(await app.ClientAsync("dealer.2"), "/api/v1/portal/home")).RootElement;
         Assert.Equal("DLR-000002", dealer2.GetProperty("dealer").Str("code"));
@@ -105,6 +114,10 @@ public sealed class PortalApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         await (await dealer.Post($"/api/v1/portal/orders/{order.Id()}/submit", new { version = order.Number("version") + 5 })).ProblemAsync(HttpStatusCode.Conflict);
         var submitted = await dealer.PostJsonAsync($"/api/v1/portal/orders/{order.Id()}/submit", new { version = order.Number("version") });
         Assert.Contains(submitted.Str("status"), SubmittedStatuses);
+
+        // Once submitted, the company has taken the order on: the dealer no longer cancels it (its area manager can).
+        await (await dealer.Post($"/api/v1/portal/orders/{order.Id()}/cancel", new { reason = "不要了", version = submitted.Number("version") }))
+            .ProblemAsync(HttpStatusCode.Conflict, "order.notDraft");
         Assert.Equal(submitted.Str("status"), (await director.GetJsonAsync($"/api/v1/orders/{order.Id()}")).Str("status"));
         await (await dealer.Post($"/api/v1/portal/orders/{order.Id()}/submit", null)).ProblemAsync(HttpStatusCode.Conflict, "order.notDraft");
 

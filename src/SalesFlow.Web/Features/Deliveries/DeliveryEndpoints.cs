@@ -131,17 +131,10 @@ internal static class DeliveryEndpoints
     // The verbs' body is optional (`POST /deliveries/{id}/ship` with none ships today): read it only when one was sent.
     private static async Task<IResult> Step(Guid id, DeliveryStep step, HttpRequest http, Actor actor, ChangeDeliveryHandler handler, CancellationToken ct)
     {
-        DeliveryVerbBody? body = null;
-        if (http.ContentLength is > 0 || (http.ContentLength is null && http.HasJsonContentType()))
+        var (body, problem) = await OptionalBody.ReadAsync<DeliveryVerbBody>(http, ct);
+        if (problem is not null)
         {
-            try
-            {
-                body = await http.ReadFromJsonAsync<DeliveryVerbBody>(ct);
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                return Error.Invalid("body", "format").ToProblem();
-            }
+            return problem;
         }
 
         var on = step == DeliveryStep.Ship ? body?.ActualShipDate : body?.ActualDeliveryDate;

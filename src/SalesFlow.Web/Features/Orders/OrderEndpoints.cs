@@ -80,17 +80,10 @@ internal static class OrderEndpoints
     // The verbs' body is optional (`POST /orders/{id}/submit` with none is fine): read it only when one was sent.
     private static async Task<IResult> Step(Guid id, OrderStep step, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct)
     {
-        OrderVerbBody? body = null;
-        if (http.ContentLength is > 0 || (http.ContentLength is null && http.HasJsonContentType()))
+        var (body, problem) = await OptionalBody.ReadAsync<OrderVerbBody>(http, ct);
+        if (problem is not null)
         {
-            try
-            {
-                body = await http.ReadFromJsonAsync<OrderVerbBody>(ct);
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                return Error.Invalid("body", "format").ToProblem();
-            }
+            return problem;
         }
 
         return (await handler.HandleAsync(new ChangeOrderStatus(id, step, Versions.From(http, body?.Version), body?.Reason), actor, ct)).ToOk();

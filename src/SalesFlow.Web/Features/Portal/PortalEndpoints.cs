@@ -61,17 +61,10 @@ internal static class PortalEndpoints
     // The verbs' body is optional: read it only when one was sent.
     private static async Task<IResult> Step(Guid id, OrderStep step, HttpRequest http, Actor actor, PortalOrderHandler handler, CancellationToken ct)
     {
-        PortalVerbBody? body = null;
-        if (http.ContentLength is > 0 || (http.ContentLength is null && http.HasJsonContentType()))
+        var (body, problem) = await OptionalBody.ReadAsync<PortalVerbBody>(http, ct);
+        if (problem is not null)
         {
-            try
-            {
-                body = await http.ReadFromJsonAsync<PortalVerbBody>(ct);
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                return Error.Invalid("body", "format").ToProblem();
-            }
+            return problem;
         }
 
         return (await handler.StepAsync(id, step, Versions.From(http, body?.Version), body?.Reason, actor, ct)).ToOk();
