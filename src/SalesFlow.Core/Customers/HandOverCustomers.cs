@@ -8,11 +8,14 @@ namespace SalesFlow.Core.Customers;
 
 public sealed record HandOverCustomers([property: Required] Guid? FromEmployeeId, [property: Required] Guid? ToEmployeeId);
 
-public sealed record HandOverResult(int Moved);
+/// <summary>How many customers moved, and how many dealers (as their area manager) and stores (as who visits them) went with them.</summary>
+public sealed record HandOverResult(int Moved, int Dealers, int Stores);
 
 /// <summary>
 /// All customers of one rep (typically a leaver) go to another in one transaction; each customer's owner
-/// change is audited like any edit, so the history shows who held the account when.
+/// change is audited like any edit, so the history shows who held the account when. A dealer's account moves with the
+/// dealer itself: the dealers the rep guides as area manager and the stores they visit go to the same person, or the
+/// dealer account and the dealer would be guided by two people.
 /// </summary>
 public sealed class HandOverCustomersHandler(IDbContextFactory<SalesFlowDbContext> dbFactory)
 {
@@ -63,7 +66,13 @@ public sealed class HandOverCustomersHandler(IDbContextFactory<SalesFlowDbContex
             moved += batch.Count;
         }
 
+        // A rep guides a handful of dealers and visits their stores: few rows, loaded whole.
+        var dealers = await db.Dealers.Where(d => d.ManagerId == request.FromEmployeeId).ToListAsync(ct);
+        dealers.ForEach(d => d.HandTo(to.Id, to.OrgUnitId));
+        var stores = await db.Stores.Where(s => s.OwnerId == request.FromEmployeeId).ToListAsync(ct);
+        stores.ForEach(s => s.HandTo(to.Id, to.OrgUnitId));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new HandOverResult(moved);
+        return new HandOverResult(moved, dealers.Count, stores.Count);
     }
 }

@@ -148,6 +148,13 @@ public sealed class Dealer : IHasId, IAudited, IVersioned
     /// <summary>Only an active dealer orders, earns rebates and is scored.</summary>
     public bool IsTrading => Status == DealerStatus.Active;
 
+    /// <summary>Another area manager takes the dealer over (a hand-over of the rep's accounts); the dealer follows them into their unit.</summary>
+    public void HandTo(Guid managerId, Guid orgUnitId)
+    {
+        ManagerId = managerId;
+        OrgUnitId = orgUnitId;
+    }
+
     public void UpdateDetails(string name, string? address, string? contactName, string? contactMobile, string? licenceNumber, decimal registeredCapital)
     {
         Name = name;

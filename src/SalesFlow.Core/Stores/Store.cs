@@ -112,6 +112,13 @@ public sealed class Store : IHasId, IAudited, IVersioned
         return Result.Ok();
     }
 
+    /// <summary>Another employee takes over the store's visits (a hand-over of the rep's accounts), in their unit.</summary>
+    public void HandTo(Guid ownerId, Guid orgUnitId)
+    {
+        OwnerId = ownerId;
+        OrgUnitId = orgUnitId;
+    }
+
     public void MoveTo(string province, string city)
     {
         Province = province;
