@@ -13,9 +13,6 @@ public static class DealerErrors
     public static readonly Error NoDepositToRefund =
         Error.Rule("dealer.noDepositToRefund", "There is no received deposit left to refund.");
 
-    public static readonly Error ContractPeriodInvalid =
-        Error.Rule("dealer.contractPeriodInvalid", "The contract must end after it starts.");
-
     public static readonly Error TerritoryRequired =
         Error.Rule("dealer.territoryRequired", "A contract needs at least one territory.");
 

@@ -53,8 +53,6 @@ public static class RebateErrors
 
     public static Error AlreadySettled(string creditNote) =>
         Error.Conflict("rebate.alreadySettled", $"This dealer's policy period is already settled (credit note {creditNote}).", ("creditNote", creditNote));
-
-    public static Error MonthOutsidePolicies => Error.Invalid("month", "format");
 }
 
 /// <summary>The policy rules, in one place for the API, the page and the tests.</summary>
@@ -101,12 +99,12 @@ public static class RebatePolicyRules
 
             if (decimal.Round(tiers[i].RatePercent!.Value, 4) != tiers[i].RatePercent)
             {
-                return Error.Invalid($"tiers[{i}].ratePercent", "range", ("min", 0), ("max", 100));
+                return Error.Invalid($"tiers[{i}].ratePercent", "decimals", ("max", 4));
             }
 
             if (decimal.Round(tiers[i].Threshold!.Value, 2) != tiers[i].Threshold)
             {
-                return Error.Invalid($"tiers[{i}].threshold", "format");
+                return Error.Invalid($"tiers[{i}].threshold", "decimals", ("max", 2));
             }
 
             if (i > 0 && tiers[i].Threshold <= tiers[i - 1].Threshold)

@@ -116,6 +116,10 @@ public class RebateCalculatorTests
         var rate = RebatePolicyRules.Check(Input([new(5_000_000m, 101m)]))!;
         Assert.Equal(("tiers[0].ratePercent", "range"), (rate.Fields![0].Field, rate.Fields[0].Rule));
         Assert.Equal("tiers[0].ratePercent", RebatePolicyRules.Check(Input([new(5_000_000m, -1m)]))!.Fields![0].Field);
+        var precise = RebatePolicyRules.Check(Input([new(5_000_000m, 2.12345m)]))!.Fields![0];
+        Assert.Equal(("tiers[0].ratePercent", "decimals", (object?)4), (precise.Field, precise.Rule, precise.Args!["max"]));
+        var cents = RebatePolicyRules.Check(Input([new(5_000_000.001m, 2m)]))!.Fields![0];
+        Assert.Equal(("tiers[0].threshold", "decimals", (object?)2), (cents.Field, cents.Rule, cents.Args!["max"]));
         Assert.Equal("tiers[0].threshold", RebatePolicyRules.Check(Input([new(null, 1m)]))!.Fields![0].Field);
         Assert.Equal("tiers", RebatePolicyRules.Check(Input([]))!.Fields![0].Field);
         Assert.Equal("quarter", RebatePolicyRules.Check(Input([new(1m, 1m)], RebatePeriodKind.Quarterly))!.Fields![0].Field);
