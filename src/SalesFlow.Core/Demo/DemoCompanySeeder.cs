@@ -12,7 +12,8 @@ namespace SalesFlow.Core.Demo;
 /// Loads the demo company into an empty database: the same tree, people and accounts every time
 /// (fixed seed), so README, screenshots and tests can name them. Later modules extend this seeder.
 /// </summary>
-public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider time)
+public sealed class DemoCompanySeeder(
+    IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider time, StockReports.StockReportOptions stockReportOptions)
 {
     public const string CompanyName = "远航工业集团销售公司";
 
@@ -154,6 +155,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         new DemoOpportunities(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoBids(seed: 2030).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoOrders(seed: 2031).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)), dealers.Buyers);
+        dealers.SizeCreditLimits(db, DateOnly.FromDateTime(now.AddHours(8)));
         new DemoContracts(seed: 2032).AddTo(db, now, DateOnly.FromDateTime(now.AddHours(8)), new Contracts.ContractOptions().OurEntity);
         await db.SaveChangesAsync(ct);
         await DemoCatalog.SubmitForApprovalAsync(db, ct);
@@ -182,7 +184,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
         await DemoRebates.AddAsync(dbFactory, DateOnly.FromDateTime(now.AddHours(8)), ct);
 
         // Dealers' monthly stock reports for the last twelve months, from the saved sell-in, with a few planted anomalies.
-        await DemoStockReports.AddAsync(dbFactory, new StockReports.StockReportOptions(), now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+        await DemoStockReports.AddAsync(dbFactory, stockReportOptions, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

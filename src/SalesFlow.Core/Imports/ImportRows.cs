@@ -34,6 +34,12 @@ public abstract class ImportRows
     /// <summary>The rules again (the database may have changed since the check), then the record is added.</summary>
     public abstract Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct);
 
+    /// <summary>
+    /// After the last row is added, before the final save, in the import's transaction: work that needs the whole file
+    /// (stock reports check each report once, with every month of the file in place).
+    /// </summary>
+    public virtual Task FinishAsync(SalesFlowDbContext db, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>The values no two rows of one file may share (the duplicate rule inside the file).</summary>
     public abstract IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row);
 

@@ -215,6 +215,7 @@ public sealed class ImportRunner(
                 }
             }
 
+            await rows.FinishAsync(db, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return applied;

@@ -12,8 +12,8 @@ namespace SalesFlow.Core.Imports;
 /// Stock report rows (进销存): one per dealer, month and product. A dealer user's rows are its own dealer's (the dealer column may
 /// be left out; naming another dealer is an error); internal users name a dealer in their scope by its code. A row adds the product's
 /// line to the dealer's draft report of the month (created when missing) or changes the line it has; a submitted report is not
-/// changed. The opening stock, when left empty, is last month's closing. Each line is checked by <see cref="StockChecks"/> as it is
-/// added, exactly as the entry screen checks it. The file is applied whole or not at all.
+/// changed. The opening stock, when left empty, is last month's closing (from the file when it has that month). Each report is checked
+/// by <see cref="StockChecks"/>, the rule the entry screen uses, once the whole file is in. The file is applied whole or not at all.
 /// </summary>
 internal sealed class StockReportRows(IServiceProvider? services = null) : ImportRows
 {
@@ -31,6 +31,9 @@ internal sealed class StockReportRows(IServiceProvider? services = null) : Impor
     private readonly Dictionary<string, Dealer?> dealers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid?> products = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(Guid, DateOnly), StockReportStatus?> reports = [];
+
+    // The reports the file wrote to, checked once each at the end, earliest month first.
+    private readonly SortedSet<(DateOnly Month, Guid DealerId)> touched = [];
     private Dealer? own;
 
     public override string Permission => StockReportPermissions.Enter;
@@ -74,8 +77,20 @@ internal sealed class StockReportRows(IServiceProvider? services = null) : Impor
 
         if (opening is null)
         {
-            var previous = await StockChecks.PreviousClosingAsync(db, dealer.Id, month, [productId], ct);
-            opening = StockReconciliation.DefaultOpening(previous.TryGetValue(productId, out var last) ? last : null);
+            // Last month's closing: from the file when it has that month (loaded or written in this import), else from the database.
+            var lastMonth = month.AddMonths(-1);
+            decimal? last;
+            if (db.StockReports.Local.FirstOrDefault(r => r.DealerId == dealer.Id && r.Month == lastMonth) is { } earlier)
+            {
+                last = earlier.Lines.FirstOrDefault(l => l.ProductId == productId)?.Closing;
+            }
+            else
+            {
+                var previous = await StockChecks.PreviousClosingAsync(db, dealer.Id, month, [productId], ct);
+                last = previous.TryGetValue(productId, out var closingBefore) ? closingBefore : null;
+            }
+
+            opening = StockReconciliation.DefaultOpening(last);
         }
 
         var line = report.PutLine(productId, new StockFigures(opening.Value, purchases, sales, closing), nowUtc);
@@ -84,8 +99,24 @@ internal sealed class StockReportRows(IServiceProvider? services = null) : Impor
             return line.Error;
         }
 
-        await Checks.ApplyAsync(db, report, [line.Value!], ct);
+        touched.Add((month, dealer.Id));
         return null;
+    }
+
+    /// <summary>
+    /// Each report the file wrote to is checked once, with all its lines and every earlier month of the file saved (in the
+    /// import's transaction): two grouped queries per report instead of two per row, and a month's sell-through window sees
+    /// the months before it that came in the same file.
+    /// </summary>
+    public override async Task FinishAsync(SalesFlowDbContext db, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        foreach (var (month, dealerId) in touched)
+        {
+            var report = await db.StockReports.Include(r => r.Lines).SingleAsync(r => r.DealerId == dealerId && r.Month == month, ct);
+            await Checks.ApplyAsync(db, report, null, ct);
+        }
     }
 
     public override IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row)

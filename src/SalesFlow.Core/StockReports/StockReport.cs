@@ -66,7 +66,7 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
     {
         if (Status != StockReportStatus.Draft)
         {
-            return Error.Conflict("stockReport.notDraft", "Only a draft stock report can be changed.");
+            return StockReportErrors.NotDraft;
         }
 
         _lines.Clear();
@@ -81,7 +81,7 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
     {
         if (Status != StockReportStatus.Draft)
         {
-            return Error.Conflict("stockReport.notDraft", "Only a draft stock report can be changed.");
+            return StockReportErrors.NotDraft;
         }
 
         var line = _lines.FirstOrDefault(l => l.ProductId == productId);
@@ -106,7 +106,7 @@ public sealed class StockReport : IHasId, IAudited, IVersioned
     {
         if (Status != StockReportStatus.Draft)
         {
-            return Error.Conflict("stockReport.notDraft", "Only a draft stock report can be changed.");
+            return StockReportErrors.NotDraft;
         }
 
         Status = StockReportStatus.Submitted;

@@ -197,6 +197,25 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
     }
 
     [Fact]
+    public async Task A_file_with_two_months_takes_the_second_months_opening_from_the_first_and_checks_each_report_once_it_is_all_in()
+    {
+        var skus = await SkusAsync(1);
+        var dealer = await app.ClientAsync("dealer.1");
+        var file = Header
+            + $",2024-03,{skus[0]},0,50,20,30\n"   // March: closes at 30
+            + $",2024-04,{skus[0]},,0,30,0\n";     // April: opening left empty → March's 30 from this file; sells out → stock-out
+
+        var job = await PollAsync(dealer, await UploadAsync(dealer, file));
+
+        Assert.Equal(("Succeeded", 2), (job.Str("status"), job.Number("rowsApplied")));
+        var april = Assert.Single((await dealer.GetJsonAsync("/api/v1/stock-reports?month=2024-04")).Items());
+        var line = Assert.Single((await dealer.GetJsonAsync($"/api/v1/stock-reports/{april.Id()}")).GetProperty("lines").EnumerateArray());
+        Assert.Equal((30m, 0m), (line.GetProperty("opening").GetDecimal(), line.GetProperty("closing").GetDecimal()));
+        Assert.DoesNotContain("gap", line.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains("stockOut", line.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
     public async Task An_internal_upload_names_dealers_in_scope()
     {
         var skus = await SkusAsync(1);
