@@ -58,8 +58,18 @@ public sealed class RebateAccrual : IHasId, IAudited
 
     public string UpdatedBy { get; private set; } = "";
 
+    /// <summary>
+    /// Writes the figures; <see cref="AccruedOn"/> moves only when a figure changed. The job accrues on every tick, so
+    /// stamping the day on unchanged rows would write an audit entry per row per day that says nothing.
+    /// </summary>
     public void Update(RebateOutcome toDate, decimal earnedBefore, DateOnly accruedOn)
     {
+        if (AccruedOn != default && PurchaseToDate == toDate.Amount && EarnedToDate == toDate.Rebate && Increment == toDate.Rebate - earnedBefore
+            && RatePercent == toDate.RatePercent && NextThreshold == toDate.NextThreshold && MissingToNext == toDate.MissingToNext && ExtraAtNext == toDate.ExtraAtNext)
+        {
+            return;
+        }
+
         PurchaseToDate = toDate.Amount;
         EarnedToDate = toDate.Rebate;
         Increment = toDate.Rebate - earnedBefore;

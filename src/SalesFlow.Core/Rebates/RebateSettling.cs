@@ -30,10 +30,9 @@ public static class RebateSettling
 
         var account = await db.Customers.Where(c => c.Id == dealer.CustomerId).Select(c => new { c.Id, c.OwnerId, c.OrgUnitId }).SingleAsync(ct);
         var number = await SequenceNumbers.NextAsync(db, CreditNote.NumberSeries, on.Year, ct);
-        var reason = $"返利结算 {policy.Name}";
         var note = new CreditNote(
             number, account.Id, account.OwnerId, account.OrgUnitId, outcome.Rebate, on,
-            reason.Length > CreditNote.ReasonMaxLength ? reason[..CreditNote.ReasonMaxLength] : reason, "Rebate", policy.Id);
+            policy.Name, "Rebate", policy.Id); // the reason is the policy's name: a sentence around it would be in one language for every reader
         db.CreditNotes.Add(note);
         var settlement = new RebateSettlement(policy.Id, dealer.Id, purchase, outcome.Rebate, note.Id, on);
         db.RebateSettlements.Add(settlement);
