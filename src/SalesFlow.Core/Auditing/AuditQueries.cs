@@ -103,7 +103,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
         nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
         nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
-        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange)];
+        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange), nameof(Dealers.DealerTerritory),
+        nameof(Stores.Store), nameof(StockReports.StockReport), nameof(Rebates.RebateAccrual)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -139,6 +140,13 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 && await Dealers.Applications.ApplicationScope.VisibleTo(db.DealerApplications, actor).AnyAsync(a => a.Id == guid, ct),
             nameof(Dealers.DealerTierChange) => actor.Can(Dealers.DealerPermissions.ViewFile)
                 && await db.DealerTierChanges.AnyAsync(c => c.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == c.DealerId), ct),
+            nameof(Dealers.DealerTerritory) => actor.Can(Dealers.DealerPermissions.ViewFile)
+                && await db.DealerTerritories.AnyAsync(t => t.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == t.DealerId), ct),
+            nameof(Stores.Store) => actor.Can(Stores.StorePermissions.View) && await Stores.StoreScope.VisibleTo(db.Stores, actor).AnyAsync(s => s.Id == guid, ct),
+            nameof(StockReports.StockReport) => actor.Can(StockReports.StockReportPermissions.View)
+                && await StockReports.StockReportScope.VisibleTo(db.StockReports, db, actor).AnyAsync(r => r.Id == guid, ct),
+            nameof(Rebates.RebateAccrual) => actor.Can(Rebates.RebatePermissions.View)
+                && await db.RebateAccruals.AnyAsync(a => a.Id == guid && db.Dealers.VisibleTo(actor).Any(d => d.Id == a.DealerId), ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),

@@ -213,7 +213,15 @@ public sealed class DealerLifecycle(IDbContextFactory<SalesFlowDbContext> dbFact
             var open = await db.DealerTerritories.Where(t => t.DealerId == dealer.Id && (t.ValidTo == null || t.ValidTo > on)).ToListAsync(ct);
             foreach (var territory in open)
             {
-                territory.EndOn(territory.ValidFrom > on ? territory.ValidFrom : on);
+                // A claim that has not started yet is withdrawn, not ended on its first day (which would still hold that day).
+                if (territory.ValidFrom > on)
+                {
+                    db.DealerTerritories.Remove(territory);
+                }
+                else
+                {
+                    territory.EndOn(on);
+                }
             }
         }
 
@@ -325,7 +333,7 @@ public sealed class DealerLifecycle(IDbContextFactory<SalesFlowDbContext> dbFact
 
         if (request.EffectiveOn!.Value < clock.Today)
         {
-            return Error.Rule("tier.effectiveInPast", "A tier change takes effect today or later.");
+            return Error.Invalid("effectiveOn", "notInPast");
         }
 
         if (await db.DealerTierChanges.AnyAsync(c => c.DealerId == dealer.Id && c.Status == TierChangeStatus.Pending, ct))
@@ -342,7 +350,7 @@ public sealed class DealerLifecycle(IDbContextFactory<SalesFlowDbContext> dbFact
         var change = new DealerTierChange(dealer.Id, current, request.ToTier!.Value, request.EffectiveOn.Value, request.Reason.Trim());
         db.DealerTierChanges.Add(change);
         await db.SaveChangesAsync(ct);
-        return (await queries.TierChangesAsync(actor, dealer.Id, null, ct)).Value!.First(c => c.Id == change.Id);
+        return (await queries.TierChangesAsync(actor, dealer.Id, ct)).Value!.First(c => c.Id == change.Id);
     }
 
     public async Task<Result<TierChangeRow>> DecideTierChangeAsync(DecideTierChange request, Actor actor, CancellationToken ct)
@@ -388,7 +396,7 @@ public sealed class DealerLifecycle(IDbContextFactory<SalesFlowDbContext> dbFact
             return conflict;
         }
 
-        return (await queries.TierChangesAsync(actor, change.DealerId, null, ct)).Value!.First(c => c.Id == change.Id);
+        return (await queries.TierChangesAsync(actor, change.DealerId, ct)).Value!.First(c => c.Id == change.Id);
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -128,8 +128,13 @@ public sealed class DealerQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
             .ToListAsync(ct);
     }
 
-    /// <summary>One dealer's tier changes (dealerId set), or every pending change in scope (the director's inbox).</summary>
-    public async Task<Result<IReadOnlyList<TierChangeRow>>> TierChangesAsync(Actor actor, Guid? dealerId, TierChangeStatus? status, CancellationToken ct)
+    public static readonly SortWhitelist<DealerTierChange> TierChangeSorts = new(
+        "-createdAt",
+        SortOption<DealerTierChange>.By("createdAt", c => c.CreatedAtUtc),
+        SortOption<DealerTierChange>.By("effectiveOn", c => c.EffectiveOn));
+
+    /// <summary>The tier changes of the dealers in scope, e.g. every pending one (the director's inbox), keyset paged.</summary>
+    public async Task<Result<Page<TierChangeRow>>> TierChangesAsync(Actor actor, TierChangeStatus? status, PageRequest page, CancellationToken ct)
     {
         if (actor.Require(DealerPermissions.ViewFile) is { } denied)
         {
@@ -138,28 +143,36 @@ public sealed class DealerQueries(IDbContextFactory<SalesFlowDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = db.Dealers.VisibleTo(actor);
-        if (dealerId is { } one && !await visible.AnyAsync(d => d.Id == one, ct))
-        {
-            return DealerErrors.NotFound(one);
-        }
-
         var query = db.DealerTierChanges.AsNoTracking().Where(c => visible.Any(d => d.Id == c.DealerId));
-        if (dealerId is { } only)
-        {
-            query = query.Where(c => c.DealerId == only);
-        }
-
         if (status is { } s)
         {
             query = query.Where(c => c.Status == s);
         }
 
-        return await query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).Take(200)
-            .Select(c => new TierChangeRow(
-                c.Id, c.DealerId,
-                db.Dealers.Where(d => d.Id == c.DealerId).Select(d => d.Code).First(),
-                db.Dealers.Where(d => d.Id == c.DealerId).Select(d => d.Name).First(),
-                c.FromTier, c.ToTier, c.EffectiveOn, c.Reason, c.Status, c.CreatedBy, c.CreatedAtUtc, c.DecidedBy, c.DecidedAtUtc, c.DecisionNote, c.Version))
-            .ToListAsync(ct);
+        return await TierChangeSorts.PageAsync(query, page, TierChangeRowOf(db), ct);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<DealerTierChange, TierChangeRow>> TierChangeRowOf(SalesFlowDbContext db) => c => new TierChangeRow(
+        c.Id, c.DealerId,
+        db.Dealers.Where(d => d.Id == c.DealerId).Select(d => d.Code).First(),
+        db.Dealers.Where(d => d.Id == c.DealerId).Select(d => d.Name).First(),
+        c.FromTier, c.ToTier, c.EffectiveOn, c.Reason, c.Status, c.CreatedBy, c.CreatedAtUtc, c.DecidedBy, c.DecidedAtUtc, c.DecisionNote, c.Version);
+
+    /// <summary>One dealer's tier changes, newest first: a handful in a dealer's life, so not paged.</summary>
+    public async Task<Result<IReadOnlyList<TierChangeRow>>> TierChangesAsync(Actor actor, Guid dealerId, CancellationToken ct)
+    {
+        if (actor.Require(DealerPermissions.ViewFile) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Dealers.VisibleTo(actor).AnyAsync(d => d.Id == dealerId, ct))
+        {
+            return DealerErrors.NotFound(dealerId);
+        }
+
+        return await db.DealerTierChanges.AsNoTracking().Where(c => c.DealerId == dealerId)
+            .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).Select(TierChangeRowOf(db)).ToListAsync(ct);
     }
 }

@@ -34,7 +34,7 @@ internal static class PlanOwners
             var dealer = await db.Dealers.Where(d => d.Id == dealerId).Select(d => new { d.Status, d.OrgUnitId }).SingleOrDefaultAsync(ct);
             if (dealer is null)
             {
-                return PlanErrors.NoEmployee;
+                return DealerErrors.NotFound(dealerId);
             }
 
             return dealer.Status == DealerStatus.Active ? new PlanOwner(PlanOwnerType.Dealer, dealerId, dealer.OrgUnitId) : DealerErrors.NotTrading(dealer.Status);

@@ -52,6 +52,16 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task A_licence_number_typed_in_lower_case_is_stored_in_upper_case_by_the_use_case()
+    {
+        var rep = await app.ClientAsync("rep.huadong.1");
+        var body = JsonSerializer.SerializeToElement(Application("扬州润通商贸有限公司", "扬州"));
+        var lower = body.EnumerateObject().ToDictionary(p => p.Name, p => p.Name == "licenceNumber" ? (object)" 91321000ma1xyw5678 " : p.Value);
+        var created = await rep.PostJsonAsync("/api/v1/dealer-applications", lower, HttpStatusCode.Created);
+        Assert.Equal("91321000MA1XYW5678", created.Str("licenceNumber"));
+    }
+
+    [Fact]
     public async Task An_application_is_entered_scored_approved_and_the_dealer_onboarded_to_active()
     {
         var rep = await app.ClientAsync("rep.huadong.1");
@@ -354,7 +364,7 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
 
         using (var past = await rep.Post($"/api/v1/dealers/{target.Id}/tier-changes", new { toTier = toTier.ToString(), effectiveOn = clock.Today.AddDays(-1), reason = "年度评估优秀" }))
         {
-            await past.ProblemAsync(HttpStatusCode.UnprocessableEntity, "tier.effectiveInPast");
+            Assert.Contains("effectiveOn", (await past.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
         }
 
         using (var same = await rep.Post($"/api/v1/dealers/{target.Id}/tier-changes", new { toTier = target.Tier.ToString(), effectiveOn = tomorrow, reason = "x" }))
@@ -374,7 +384,7 @@ public sealed class DealerLifecycleApiTests(SalesFlowApp app) : IClassFixture<Sa
             await managerApproves.ProblemAsync(HttpStatusCode.Forbidden);
         }
 
-        var pending = (await director.GetJsonAsync("/api/v1/dealer-tier-changes?status=Pending")).EnumerateArray().ToList();
+        var pending = (await director.GetJsonAsync("/api/v1/dealer-tier-changes?status=Pending")).Items();
         Assert.Contains(pending, c => c.Id() == change.Id());
         var approved = await director.PostJsonAsync($"/api/v1/dealers/{target.Id}/tier-changes/{change.Id()}/approve", new { note = "同意", version = change.Number("version") });
         Assert.Equal(("Approved", "director"), (approved.Str("status"), approved.Str("decidedBy")));

@@ -40,6 +40,8 @@ public sealed class ApplicationUseCases(
 {
     public async Task<Result<ApplicationDetails>> CreateAsync(CreateDealerApplication request, Actor actor, CancellationToken ct)
     {
+        // A licence number (统一社会信用代码) is upper case; one typed in lower case is the same number.
+        request = request with { LicenceNumber = request.LicenceNumber?.Trim().ToUpperInvariant()! };
         if ((actor.Require(DealerPermissions.Onboard) ?? RequestValidation.Check(request)) is { } refused)
         {
             return refused;
@@ -123,10 +125,18 @@ public sealed class ApplicationUseCases(
         var application = loaded.Value!;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var dealerCode = await SequenceNumbers.NextAsync(db, Dealer.NumberSeries, SequenceNumbers.NoYear, ct);
-        var accountNumber = await SequenceNumbers.NextAsync(db, Customer.NumberSeries, SequenceNumbers.NoYear, ct);
-        var account = new Customer(accountNumber, application.CompanyName, CustomerType.Dealer, application.RegionId, application.ManagerId, application.OrgUnitId);
+        // The dealer's account is a customer like any other (NewCustomer: owner active and in scope, the owner's unit), owned by
+        // the area manager; the dealer sits in the same unit as its account.
+        var added = await NewCustomer.AddAsync(
+            db, actor, new CreateCustomer(application.CompanyName, CustomerType.Dealer, CustomerClass.B, ValueTier.High, null, application.RegionId, application.ManagerId, null, application.ContactMobile, null), ct);
+        if (!added.IsSuccess)
+        {
+            return added.Error!;
+        }
+
+        var account = added.Value!;
         var dealer = new Dealer(
-            dealerCode, application.CompanyName, request.Tier!.Value, application.RegionId, application.OrgUnitId, application.ManagerId, account.Id,
+            dealerCode, application.CompanyName, request.Tier!.Value, application.RegionId, account.OrgUnitId, application.ManagerId, account.Id,
             application.Province, application.City);
         dealer.FromApplication(application.Id, application.LicenceNumber, application.RegisteredCapital, application.ContactName, application.ContactMobile);
         var approved = application.Approve(dealer.Id, options.PassMark, actor.UserName, clock.UtcNow);
@@ -135,7 +145,6 @@ public sealed class ApplicationUseCases(
             return approved.Error!;
         }
 
-        db.Customers.Add(account);
         db.Dealers.Add(dealer);
         if (await db.SaveOrConflictAsync("DealerApplication", ct) is { } conflict)
         {

@@ -8,6 +8,8 @@ namespace SalesFlow.Web.Features.Dealers;
 
 public sealed record DealerListQuery(string? Q, DealerStatus? Status, DealerTier? Tier, Guid? RegionId, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
+public sealed record TierChangeListQuery(TierChangeStatus? Status, string? Sort, string? Cursor, int? PageSize, bool? Count);
+
 public sealed record ApplicationListQuery(string? Q, ApplicationStatus? Status, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
 /// <summary>PUT body: the details GET returned, edited; the other fields change only through the verbs and are ignored.</summary>
@@ -76,7 +78,7 @@ internal static class DealerEndpoints
             .RequireAuthorization(DealerPermissions.Manage).WithName("EndDealerTerritory");
 
         group.MapGet("/{id:guid}/tier-changes", async (Guid id, Actor actor, DealerQueries queries, CancellationToken ct) =>
-            (await queries.TierChangesAsync(actor, id, null, ct)).ToOk()).WithName("ListDealerTierChanges");
+            (await queries.TierChangesAsync(actor, id, ct)).ToOk()).WithName("ListDealerTierChanges");
         group.MapPost("/{id:guid}/tier-changes", async (Guid id, TierChangeBody body, Actor actor, DealerLifecycle lifecycle, CancellationToken ct) =>
         {
             var created = await lifecycle.RequestTierChangeAsync(new RequestTierChange(id, body.ToTier, body.EffectiveOn, body.Reason), actor, ct);
@@ -88,8 +90,8 @@ internal static class DealerEndpoints
         group.MapPost("/{id:guid}/tier-changes/{changeId:guid}/reject", (Guid id, Guid changeId, TierDecisionBody body, HttpRequest http, Actor actor, DealerLifecycle lifecycle, CancellationToken ct) =>
             Decide(new DecideTierChange(id, changeId, false, body.Note, Versions.From(http, body.Version)), actor, lifecycle, ct))
             .RequireAuthorization(DealerPermissions.ApproveTier).WithName("RejectDealerTierChange");
-        app.MapGet("/api/v1/dealer-tier-changes", async (TierChangeStatus? status, Actor actor, DealerQueries queries, CancellationToken ct) =>
-            (await queries.TierChangesAsync(actor, null, status, ct)).ToOk()).WithTags("Dealers").RequireAuthorization(DealerPermissions.ViewFile).WithName("ListTierChanges");
+        app.MapGet("/api/v1/dealer-tier-changes", async ([AsParameters] TierChangeListQuery query, Actor actor, DealerQueries queries, CancellationToken ct) =>
+            (await queries.TierChangesAsync(actor, query.Status, new PageRequest(query.Sort, query.Cursor, query.PageSize ?? 50, query.Count ?? true), ct)).ToOk()).WithTags("Dealers").RequireAuthorization(DealerPermissions.ViewFile).WithName("ListTierChanges");
 
         var applications = app.MapGroup("/api/v1/dealer-applications").WithTags("Dealers").RequireAuthorization(DealerPermissions.ViewFile);
         applications.MapGet("/", async ([AsParameters] ApplicationListQuery query, Actor actor, ApplicationQueries queries, CancellationToken ct) =>
