@@ -183,6 +183,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         // Dealers' monthly stock reports for the last twelve months, from the saved sell-in, with a few planted anomalies.
         await DemoStockReports.AddAsync(dbFactory, new StockReports.StockReportOptions(), now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Dealer staff (staff.1… for the first dealer), their store visits with checks and last month's scores.
+        await DemoDealerStaff.AddAsync(dbFactory, hash ?? hasher.HashPassword(AppUser.Create("staff", "staff", null), password), new Stores.StoreOptions(), now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }
