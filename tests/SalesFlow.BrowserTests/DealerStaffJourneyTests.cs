@@ -20,10 +20,10 @@ public sealed class DealerStaffJourneyTests(Browser browser, SalesFlowServer ser
             await Expect(page.GetByTestId("staff-row").First).ToBeVisibleAsync();
             var before = await page.GetByTestId("staff-row").CountAsync();
             await page.GetByTestId("staff-add-open").ClickAsync();
-            await page.GetByTestId("staff-add-name").Locator("input").FillAsync("吴佳怡");
-            await page.GetByTestId("staff-add-mobile").Locator("input").FillAsync("13912345678");
-            await page.GetByTestId("staff-add-username").Locator("input").FillAsync("staff.journey");
-            await page.GetByTestId("staff-add-password").Locator("input").FillAsync(Journey.DemoPassword);
+            await page.GetByTestId("staff-add-name").FillAsync("吴佳怡");
+            await page.GetByTestId("staff-add-mobile").FillAsync("13912345678");
+            await page.GetByTestId("staff-add-username").FillAsync("staff.journey");
+            await page.GetByTestId("staff-add-password").FillAsync(Journey.DemoPassword);
             await page.GetByTestId("staff-add-save").ClickAsync();
             await Expect(page.GetByTestId("staff-row")).ToHaveCountAsync(before + 1);
             await Expect(page.GetByTestId("staff-name").Filter(new() { HasText = "吴佳怡" })).ToHaveCountAsync(1);
@@ -42,9 +42,9 @@ public sealed class DealerStaffJourneyTests(Browser browser, SalesFlowServer ser
             await Expect(page.GetByTestId("store-checks")).ToBeVisibleAsync();
             var checks = await page.GetByTestId("store-check-row").CountAsync();
             await page.GetByTestId("store-visit-start").ClickAsync();
-            await page.GetByTestId("check-asked").Locator("input").FillAsync("4");
-            await page.GetByTestId("check-recommending").Locator("input").FillAsync("3");
-            await page.GetByTestId("check-notes").Locator("input").FillAsync("新品陈列到位");
+            await page.GetByTestId("check-asked").FillAsync("4");
+            await page.GetByTestId("check-recommending").FillAsync("3");
+            await page.GetByTestId("check-notes").FillAsync("新品陈列到位");
             await page.GetByTestId("store-check-save").ClickAsync();
             await Expect(page.GetByTestId("store-check-form")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("store-check-row")).ToHaveCountAsync(Math.Min(checks + 1, 10));
@@ -61,8 +61,8 @@ public sealed class DealerStaffJourneyTests(Browser browser, SalesFlowServer ser
             await Journey.SignInAsync(page, "rep.huadong.1");
             await page.GotoAsync("/dealers");
             await Journey.WaitForCircuitAsync(page);
-            await page.GetByTestId("dealer-search").Locator("input").FillAsync("DLR-000001");
-            await page.GetByTestId("dealer-search").Locator("input").PressAsync("Enter");
+            await page.GetByTestId("dealer-search").FillAsync("DLR-000001");
+            await page.GetByTestId("dealer-search").PressAsync("Enter");
             await Expect(page.GetByTestId("dealer-link")).ToHaveCountAsync(1);
             await page.GetByTestId("dealer-link").ClickAsync();
             await page.GetByTestId("action-dealer-staff").ClickAsync();
@@ -73,8 +73,8 @@ public sealed class DealerStaffJourneyTests(Browser browser, SalesFlowServer ser
             await Expect(first.GetByTestId("staff-rate")).ToContainTextAsync("%");
 
             await first.GetByTestId("staff-score-open").ClickAsync();
-            await first.GetByTestId("staff-score-input").Locator("input").FillAsync("77");
-            await first.GetByTestId("staff-score-comment").Locator("textarea").FillAsync("主推率提升明显，继续保持");
+            await first.GetByTestId("staff-score-input").FillAsync("77");
+            await first.GetByTestId("staff-score-comment").FillAsync("主推率提升明显，继续保持");
             await first.GetByTestId("staff-score-save").ClickAsync();
             await Expect(first.GetByTestId("staff-score")).ToContainTextAsync("77");
             await Expect(first.GetByTestId("staff-score")).ToContainTextAsync("主推率提升明显");

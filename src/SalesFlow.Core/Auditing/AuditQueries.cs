@@ -103,7 +103,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
         nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
         nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
-        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange)];
+        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange),
+        nameof(Stores.StoreCheck), nameof(Dealers.Staff.DealerStaffScore)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -139,6 +140,10 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 && await Dealers.Applications.ApplicationScope.VisibleTo(db.DealerApplications, actor).AnyAsync(a => a.Id == guid, ct),
             nameof(Dealers.DealerTierChange) => actor.Can(Dealers.DealerPermissions.ViewFile)
                 && await db.DealerTierChanges.AnyAsync(c => c.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == c.DealerId), ct),
+            nameof(Stores.StoreCheck) => actor.Can(Stores.StorePermissions.View)
+                && await db.StoreChecks.AnyAsync(c => c.Id == guid && Stores.StoreScope.VisibleTo(db.Stores, actor).Any(s => s.Id == c.StoreId), ct),
+            nameof(Dealers.Staff.DealerStaffScore) => actor.Can(Dealers.Staff.DealerStaffPermissions.View)
+                && await db.DealerStaffScores.AnyAsync(s => s.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == s.DealerId), ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),
