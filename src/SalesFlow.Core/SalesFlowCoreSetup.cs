@@ -10,6 +10,7 @@ using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Dealers;
+using SalesFlow.Core.Dealers.Staff;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.FieldWork;
@@ -89,6 +90,7 @@ public static class SalesFlowCoreSetup
             .AddPlanning()
             .AddPortal()
             .AddStores()
+            .AddDealerStaff()
             .AddRebates()
             .AddDealers()
             .AddStockReports();

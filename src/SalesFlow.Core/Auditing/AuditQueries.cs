@@ -104,7 +104,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
         nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
         nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange), nameof(Dealers.DealerTerritory),
-        nameof(Stores.Store), nameof(StockReports.StockReport), nameof(Rebates.RebateAccrual)];
+        nameof(Stores.Store), nameof(StockReports.StockReport), nameof(Rebates.RebateAccrual), nameof(Stores.StoreCheck), nameof(Dealers.Staff.DealerStaffScore)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -147,6 +147,10 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 && await StockReports.StockReportScope.VisibleTo(db.StockReports, db, actor).AnyAsync(r => r.Id == guid, ct),
             nameof(Rebates.RebateAccrual) => actor.Can(Rebates.RebatePermissions.View)
                 && await db.RebateAccruals.AnyAsync(a => a.Id == guid && db.Dealers.VisibleTo(actor).Any(d => d.Id == a.DealerId), ct),
+            nameof(Stores.StoreCheck) => actor.Can(Stores.StorePermissions.View)
+                && await db.StoreChecks.AnyAsync(c => c.Id == guid && Stores.StoreScope.VisibleTo(db.Stores, actor).Any(s => s.Id == c.StoreId), ct),
+            nameof(Dealers.Staff.DealerStaffScore) => actor.Can(Dealers.Staff.DealerStaffPermissions.View)
+                && await db.DealerStaffScores.AnyAsync(s => s.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == s.DealerId), ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),

@@ -41,6 +41,9 @@ public sealed record Actor(
     /// <summary>The dealers the actor guides as their area manager (a rep with Own scope sees these dealers' records).</summary>
     public IReadOnlyList<Guid> ManagedDealerIds { get; init; } = [];
 
+    /// <summary>For dealer staff (<see cref="Common.Roles.DealerStaff"/>): the dealer they work for; their own-scope store access reaches its stores.</summary>
+    public Guid? StaffDealerId { get; init; }
+
     /// <summary>For a dealer user: the dealer's customer account (its orders, invoices, receipts and statement).</summary>
     public Guid? DealerAccountId { get; init; }
 

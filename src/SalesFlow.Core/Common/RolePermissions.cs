@@ -6,6 +6,7 @@ using SalesFlow.Core.Catalog;
 using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Dealers;
+using SalesFlow.Core.Dealers.Staff;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -48,8 +49,8 @@ public static class RolePermissions
         [LeadPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [ImportPermissions.Run] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
         [ImportPermissions.Export] = Internal,
-        [FieldWorkPermissions.View] = Internal,
-        [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
+        [FieldWorkPermissions.View] = [.. Internal, Roles.DealerStaff],
+        [FieldWorkPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.DealerStaff],
         [FieldWorkPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [OpportunityPermissions.View] = Internal,
         [OpportunityPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
@@ -87,18 +88,21 @@ public static class RolePermissions
         [PlanningPermissions.ViewTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance, Roles.Admin, Roles.DealerUser],
         [PlanningPermissions.SetTargets] = [Roles.Director],
         [PlanningPermissions.SplitTargets] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
-        [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
-        [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor, Roles.DealerUser],
+        [PlanningPermissions.ViewPlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser, Roles.DealerStaff],
+        [PlanningPermissions.SubmitPlans] = [Roles.SalesRep, Roles.Supervisor, Roles.DealerUser, Roles.DealerStaff],
         [PlanningPermissions.ApprovePlans] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor],
         [PortalPermissions.Use] = [Roles.DealerUser],
         [PortalPermissions.Order] = [Roles.DealerUser],
-        [StorePermissions.View] = [.. Internal, Roles.DealerUser],
+        [StorePermissions.View] = [.. Internal, Roles.DealerUser, Roles.DealerStaff],
         [StorePermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
         [RebatePermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
         [RebatePermissions.Manage] = [Roles.Director, Roles.SalesOps],
         [RebatePermissions.Settle] = [Roles.Finance],
         [StockReportPermissions.View] = [.. Internal, Roles.DealerUser],
         [StockReportPermissions.Enter] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
+        [DealerStaffPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
+        [DealerStaffPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.DealerUser],
+        [DealerStaffPermissions.Score] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep],
         [StockReportPermissions.Review] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
     };
 

@@ -12,10 +12,13 @@ public static class Roles
     public const string Logistics = "Logistics";
     public const string Service = "Service";
     public const string DealerUser = "DealerUser";
+
+    /// <summary>A dealer's sales staff (导购/业务员): an employee record tied to the dealer, working like a rep with <see cref="DataScope.Own"/>.</summary>
+    public const string DealerStaff = "DealerStaff";
     public const string Admin = "Admin";
 
     public static readonly IReadOnlyList<string> All =
-        [Director, RegionalManager, Supervisor, SalesRep, SalesOps, Finance, Logistics, Service, DealerUser, Admin];
+        [Director, RegionalManager, Supervisor, SalesRep, SalesOps, Finance, Logistics, Service, DealerUser, Admin, DealerStaff];
 
     /// <summary>The widest scope any of the roles gives. Unknown roles give nothing beyond <see cref="DataScope.Own"/>.</summary>
     public static DataScope ScopeOf(IEnumerable<string> roles)

@@ -129,6 +129,10 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Stores.Store> Stores => Set<Stores.Store>();
 
+    public DbSet<Stores.StoreCheck> StoreChecks => Set<Stores.StoreCheck>();
+
+    public DbSet<Dealers.Staff.DealerStaffScore> DealerStaffScores => Set<Dealers.Staff.DealerStaffScore>();
+
     public DbSet<StockReports.StockReport> StockReports => Set<StockReports.StockReport>();
 
     public DbSet<StockReports.StockReportLine> StockReportLines => Set<StockReports.StockReportLine>();

@@ -13,7 +13,8 @@ namespace SalesFlow.Core.Demo;
 /// (fixed seed), so README, screenshots and tests can name them. Later modules extend this seeder.
 /// </summary>
 public sealed class DemoCompanySeeder(
-    IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider time, StockReports.StockReportOptions stockReportOptions)
+    IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider time, StockReports.StockReportOptions stockReportOptions,
+    Stores.StoreOptions storeOptions)
 {
     public const string CompanyName = "远航工业集团销售公司";
 
@@ -185,6 +186,9 @@ public sealed class DemoCompanySeeder(
 
         // Dealers' monthly stock reports for the last twelve months, from the saved sell-in, with a few planted anomalies.
         await DemoStockReports.AddAsync(dbFactory, stockReportOptions, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Dealer staff (staff.1… for the first dealer), their store visits with checks and last month's scores.
+        await DemoDealerStaff.AddAsync(dbFactory, hash ?? hasher.HashPassword(AppUser.Create("staff", "staff", null), password), storeOptions, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

@@ -24,6 +24,7 @@ public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactor
                 u.DealerId,
                 DealerAccountId = db.Dealers.Where(d => d.Id == u.DealerId).Select(d => (Guid?)d.CustomerId).FirstOrDefault(),
                 ManagedDealerIds = db.Dealers.Where(d => u.EmployeeId != null && d.ManagerId == u.EmployeeId).Select(d => d.Id).ToList(),
+                StaffDealerId = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => e.DealerId).FirstOrDefault(),
                 UnitId = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => (Guid?)e.OrgUnitId).FirstOrDefault(),
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
@@ -39,6 +40,7 @@ public sealed class ActorResolver(IDbContextFactory<SalesFlowDbContext> dbFactor
         {
             DealerAccountId = user.DealerId is null ? null : user.DealerAccountId,
             ManagedDealerIds = user.ManagedDealerIds,
+            StaffDealerId = user.StaffDealerId,
         };
     }
 }

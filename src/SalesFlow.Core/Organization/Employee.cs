@@ -10,6 +10,9 @@ public enum Position
     Supervisor,
     SalesRep,
     Support,
+
+    /// <summary>A dealer's sales staff member (<see cref="Employee.DealerId"/> set), guided by the dealer's area manager.</summary>
+    DealerStaff,
 }
 
 /// <summary>
@@ -29,7 +32,7 @@ public sealed class Employee : IHasId, IAudited, IVersioned
 
     public Employee(
         string employeeNo, string name, string? nameEn, Position position, Guid orgUnitId, Guid? managerId, DateOnly hireDate,
-        string? mobile = null, string? email = null)
+        string? mobile = null, string? email = null, Guid? dealerId = null)
     {
         Id = Guid.CreateVersion7();
         EmployeeNo = employeeNo;
@@ -41,6 +44,7 @@ public sealed class Employee : IHasId, IAudited, IVersioned
         HireDate = hireDate;
         Mobile = mobile;
         Email = email;
+        DealerId = dealerId;
         IsActive = true;
     }
 
@@ -59,6 +63,9 @@ public sealed class Employee : IHasId, IAudited, IVersioned
     public Guid? SecondaryOrgUnitId { get; private set; }
 
     public Guid? ManagerId { get; private set; }
+
+    /// <summary>Set for dealer staff: the dealer they sell for (their unit and manager are the dealer's unit and area manager).</summary>
+    public Guid? DealerId { get; private set; }
 
     public string? Mobile { get; private set; }
 

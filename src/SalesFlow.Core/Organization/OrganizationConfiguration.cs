@@ -42,6 +42,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.SecondaryOrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Employee>().WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Dealers.Dealer>().WithMany().HasForeignKey(e => e.DealerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.DealerId, e.Name });
         builder.HasIndex(e => e.EmployeeNo).IsUnique();
         builder.HasIndex(e => new { e.OrgUnitId, e.Name });
         builder.HasIndex(e => e.ManagerId);

@@ -54,6 +54,18 @@ public static class StoreErrors
 
     public static Error NotClosed => Error.Rule("store.notClosed", "The store is open; only a closed store can be reopened.");
 
+    public static Error Closed => Error.Rule("store.closed", "The store is closed; a closed store is not visited.");
+
+    public static Error DirectStoreVisit => Error.Rule(
+        "storeCheck.directStore", "A store served directly has no dealer account to record the visit on; visit it through its customer.");
+
+    public static Error RecommendingAboveAsked(int recommending, int asked) => Error.Rule(
+        "storeCheck.recommendingAboveAsked", "{recommending} shop assistants cannot recommend our product when only {asked} were asked.",
+        ("recommending", recommending), ("asked", asked));
+
+    public static Error LineNotInStandard(string line, StoreClass storeClass) => Error.Rule(
+        "storeCheck.lineNotInStandard", "'{line}' is not in the distribution standard of class {class} stores.", ("line", line), ("class", storeClass.ToString()));
+
     public static Error DealerOrOwnerRequired => Error.Rule("store.dealerOrOwnerRequired", "A store is served by a dealer or directly by an employee: give one of them.");
 }
 
@@ -65,6 +77,7 @@ public static class StoreModule
         services.TryAddSingleton(new StoreOptions());
         return services
             .AddScoped<StoreQueries>()
+            .AddScoped<StoreCheckQueries>()
             .AddScoped<StoreHandler>();
     }
 }

@@ -2523,6 +2523,79 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("dealer_tier_changes", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Staff.DealerStaffScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<Guid?>("ScoredById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_by_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_staff_scores");
+
+                    b.HasIndex("ScoredById")
+                        .HasDatabaseName("ix_dealer_staff_scores_scored_by_id");
+
+                    b.HasIndex("DealerId", "Month")
+                        .HasDatabaseName("ix_dealer_staff_scores_dealer_id_month");
+
+                    b.HasIndex("EmployeeId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_staff_scores_employee_id_month");
+
+                    b.ToTable("dealer_staff_scores", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3611,6 +3684,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("stock_ok");
 
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at_utc");
@@ -3643,6 +3720,9 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "Date", "Id")
                         .HasDatabaseName("ix_visits_owner_id_date_id");
+
+                    b.HasIndex("StoreId", "Status", "Date")
+                        .HasDatabaseName("ix_visits_store_id_status_date");
 
                     b.ToTable("visits", (string)null);
                 });
@@ -4918,6 +4998,10 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -5005,6 +5089,9 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SecondaryOrgUnitId")
                         .HasDatabaseName("ix_employees_secondary_org_unit_id");
+
+                    b.HasIndex("DealerId", "Name")
+                        .HasDatabaseName("ix_employees_dealer_id_name");
 
                     b.HasIndex("OrgUnitId", "Name")
                         .HasDatabaseName("ix_employees_org_unit_id_name");
@@ -6648,6 +6735,109 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("stores", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Stores.StoreCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.PrimitiveCollection<string>("MissingLines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing_lines");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<bool>("PriceOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_ok");
+
+                    b.Property<bool>("ShelfDisplayOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shelf_display_ok");
+
+                    b.Property<int>("StaffAsked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_asked");
+
+                    b.Property<int>("StaffRecommending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_recommending");
+
+                    b.Property<bool>("StockOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_ok");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_store_checks");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_store_checks_org_unit_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_store_checks_visit_id");
+
+                    b.HasIndex("OwnerId", "Date")
+                        .HasDatabaseName("ix_store_checks_owner_id_date");
+
+                    b.HasIndex("DealerId", "Date", "Id")
+                        .HasDatabaseName("ix_store_checks_dealer_id_date_id");
+
+                    b.HasIndex("StoreId", "Date", "Id")
+                        .HasDatabaseName("ix_store_checks_store_id_date_id");
+
+                    b.ToTable("store_checks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("SalesFlow.Core.Identity.AppRole", null)
@@ -7091,6 +7281,29 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_dealer_tier_changes_dealers_dealer_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Staff.DealerStaffScore", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_staff_scores_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_staff_scores_employees_employee_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ScoredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dealer_staff_scores_employees_scored_by_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Deliveries.Delivery", b =>
                 {
                     b.HasOne("SalesFlow.Core.Customers.Customer", null)
@@ -7349,6 +7562,12 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasForeignKey("RoutePlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_visits_route_plans_route_plan_id");
+
+                    b.HasOne("SalesFlow.Core.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_visits_stores_store_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Identity.ApiToken", b =>
@@ -7545,6 +7764,12 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SalesFlow.Core.Organization.Employee", b =>
                 {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_employees_dealers_dealer_id");
+
                     b.HasOne("SalesFlow.Core.Organization.Employee", null)
                         .WithMany()
                         .HasForeignKey("ManagerId")
@@ -7867,6 +8092,43 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stores_org_units_region_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Stores.StoreCheck", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_store_checks_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_store_checks_org_units_org_unit_id");
+
+                    b.HasOne("SalesFlow.Core.Organization.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_store_checks_employees_owner_id");
+
+                    b.HasOne("SalesFlow.Core.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_store_checks_stores_store_id");
+
+                    b.HasOne("SalesFlow.Core.FieldWork.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_store_checks_visits_visit_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Approvals.ApprovalRequest", b =>

@@ -33,7 +33,7 @@ public class RolesTests
     {
         string[] dealerFacing =
         [
-            "dealers.view", "imports.run", "plans.submit", "plans.view", "portal.order", "portal.use",
+            "dealerStaff.manage", "dealers.view", "imports.run", "plans.submit", "plans.view", "portal.order", "portal.use",
             "stockReports.enter", "stockReports.view", "stores.manage", "stores.view", "targets.view",
         ];
         Assert.Equal(dealerFacing, RolePermissions.For([Roles.DealerUser]).Order(StringComparer.Ordinal));

@@ -3,16 +3,22 @@ using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core.FieldWork.Visits;
 
-/// <summary>Plans a visit for a date, or (<see cref="AdHoc"/>) records an unplanned one for today, ready to check in.</summary>
+/// <summary>
+/// Plans a visit for a date, or (<see cref="AdHoc"/>) records an unplanned one for today, ready to check in. A store visit
+/// names <see cref="StoreId"/> instead of the customer: the store must be in the caller's store scope and served by a
+/// dealer, whose customer account becomes the visit's customer.
+/// </summary>
 public sealed record PlanVisit(
-    [property: Required] Guid? CustomerId,
+    Guid? CustomerId,
     DateOnly? Date = null,
     [property: StringLength(500)] string? Purpose = null,
     bool AdHoc = false,
-    Guid? OwnerId = null);
+    Guid? OwnerId = null,
+    Guid? StoreId = null);
 
 public sealed class PlanVisitHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, VisitQueries queries)
 {
@@ -40,14 +46,46 @@ public sealed class PlanVisitHandler(IDbContextFactory<SalesFlowDbContext> dbFac
             return owner.Error!;
         }
 
-        if (!await db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == request.CustomerId && !c.IsDeleted, ct))
+        Guid customerId;
+        if (request.StoreId is { } storeId)
+        {
+            var store = await db.Stores.VisibleTo(actor).Where(s => s.Id == storeId)
+                .Select(s => new { s.IsActive, s.DealerId, Account = db.Dealers.Where(d => d.Id == s.DealerId).Select(d => (Guid?)d.CustomerId).FirstOrDefault() })
+                .SingleOrDefaultAsync(ct);
+            if (store is null)
+            {
+                return StoreErrors.NotFound(storeId);
+            }
+
+            if (!store.IsActive)
+            {
+                return StoreErrors.Closed;
+            }
+
+            if (store.Account is not { } account)
+            {
+                return StoreErrors.DirectStoreVisit;
+            }
+
+            customerId = account;
+        }
+        else if (request.CustomerId is not { } named)
+        {
+            return Error.Invalid("customerId", "required");
+        }
+        else if (!await db.Customers.VisibleTo(actor).AnyAsync(c => c.Id == named && !c.IsDeleted, ct))
         {
             return Error.Invalid("customerId", "notFound");
         }
+        else
+        {
+            customerId = named;
+        }
 
         var visit = new Visit(
-            owner.Value!.EmployeeId, owner.Value.OrgUnitId, request.CustomerId!.Value, request.AdHoc ? clock.Today : request.Date!.Value,
-            request.AdHoc ? VisitSource.AdHoc : VisitSource.Planned, purpose: string.IsNullOrWhiteSpace(request.Purpose) ? null : request.Purpose.Trim());
+            owner.Value!.EmployeeId, owner.Value.OrgUnitId, customerId, request.AdHoc ? clock.Today : request.Date!.Value,
+            request.AdHoc ? VisitSource.AdHoc : VisitSource.Planned, purpose: string.IsNullOrWhiteSpace(request.Purpose) ? null : request.Purpose.Trim(),
+            storeId: request.StoreId);
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
         return await queries.GetAsync(actor, visit.Id, ct);

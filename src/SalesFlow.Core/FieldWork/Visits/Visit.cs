@@ -39,8 +39,9 @@ public sealed class Visit : IHasId, IAudited, IVersioned, IRepOwned
     {
     }
 
-    public Visit(Guid ownerId, Guid orgUnitId, Guid customerId, DateOnly date, VisitSource source, Guid? routePlanId = null, string? purpose = null)
+    public Visit(Guid ownerId, Guid orgUnitId, Guid customerId, DateOnly date, VisitSource source, Guid? routePlanId = null, string? purpose = null, Guid? storeId = null)
     {
+        StoreId = storeId;
         Id = Guid.CreateVersion7();
         OwnerId = ownerId;
         OrgUnitId = orgUnitId;
@@ -59,6 +60,12 @@ public sealed class Visit : IHasId, IAudited, IVersioned, IRepOwned
     public Guid OrgUnitId { get; private set; }
 
     public Guid CustomerId { get; private set; }
+
+    /// <summary>
+    /// Set for a store visit (终端拜访): the retail store visited. <see cref="CustomerId"/> is then the store's dealer's
+    /// customer account; its check-out writes a <see cref="Stores.StoreCheck"/>.
+    /// </summary>
+    public Guid? StoreId { get; private set; }
 
     /// <summary>The planned date, moved to the actual (company-local) date at check-in.</summary>
     public DateOnly Date { get; private set; }

@@ -18,6 +18,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasOne<Customer>().WithMany().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Employee>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Stores.Store>().WithMany().HasForeignKey(v => v.StoreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RoutePlan>().WithMany().HasForeignKey(v => v.RoutePlanId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(v => new { v.Date, v.Id });
@@ -26,5 +27,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 
         // Last done visit per customer (cadence) and the travel rule's count both read by customer.
         builder.HasIndex(v => new { v.CustomerId, v.Status, v.Date });
+
+        // A store's visits this month (visit compliance per store).
+        builder.HasIndex(v => new { v.StoreId, v.Status, v.Date });
     }
 }

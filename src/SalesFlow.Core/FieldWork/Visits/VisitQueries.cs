@@ -11,7 +11,8 @@ public sealed record VisitRow(
     VisitSource Source, VisitStatus Status, bool Missed, string? Purpose,
     DateTime? CheckInAtUtc, double? CheckInLatitude, double? CheckInLongitude,
     DateTime? CheckOutAtUtc, double? CheckOutLatitude, double? CheckOutLongitude, string? Outcome,
-    bool? ShelfDisplayOk, bool? StockOk, bool? PriceOk, bool? StaffRecommends, string? ChecklistNotes, bool Breakthrough, int Version);
+    bool? ShelfDisplayOk, bool? StockOk, bool? PriceOk, bool? StaffRecommends, string? ChecklistNotes, bool Breakthrough, int Version,
+    Guid? StoreId = null, string? StoreName = null);
 
 /// <summary>A customer's visit rhythm: the last completed visit, when the next is due by its class, and whether it is overdue.</summary>
 public sealed record CustomerCadenceRow(
@@ -153,5 +154,6 @@ public sealed class VisitQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         v.OwnerId, db.Employees.Where(e => e.Id == v.OwnerId).Select(e => e.Name).First(),
         v.Date, v.Source, v.Status, v.Status == VisitStatus.Planned && v.Date < today, v.Purpose,
         v.CheckInAtUtc, v.CheckInLatitude, v.CheckInLongitude, v.CheckOutAtUtc, v.CheckOutLatitude, v.CheckOutLongitude, v.Outcome,
-        v.ShelfDisplayOk, v.StockOk, v.PriceOk, v.StaffRecommends, v.ChecklistNotes, v.Breakthrough, v.Version);
+        v.ShelfDisplayOk, v.StockOk, v.PriceOk, v.StaffRecommends, v.ChecklistNotes, v.Breakthrough, v.Version,
+        v.StoreId, db.Stores.Where(s => s.Id == v.StoreId).Select(s => s.Name).FirstOrDefault());
 }

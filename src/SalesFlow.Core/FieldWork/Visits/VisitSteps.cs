@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
+using SalesFlow.Core.Stores;
 
 namespace SalesFlow.Core.FieldWork.Visits;
 
@@ -22,7 +23,10 @@ public sealed record CheckOut(
     bool? StaffRecommends = null,
     [property: StringLength(Visit.TextMaxLength)] string? ChecklistNotes = null,
     bool Breakthrough = false,
-    int? Version = null);
+    int? Version = null,
+    [property: Range(0, 1000)] int? StaffAsked = null,
+    [property: Range(0, 1000)] int? StaffRecommending = null,
+    IReadOnlyList<string>? MissingLines = null);
 
 public sealed record CancelVisit(Guid Id, int? Version = null);
 
@@ -30,17 +34,17 @@ public sealed record RescheduleVisit(Guid Id, [property: Required] DateOnly? Dat
 
 public sealed record MarkBreakthrough(Guid Id, bool Breakthrough, int? Version = null);
 
-/// <summary>The verbs of a visit: check in, check out with the checklist, cancel, reschedule, flag a breakthrough.</summary>
-public sealed class VisitStepsHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, VisitQueries queries)
+/// <summary>
+/// The verbs of a visit: check in, check out with the checklist, cancel, reschedule, flag a breakthrough. The check-out
+/// of a store visit is also the one place a <see cref="StoreCheck"/> is written (its checklist then comes from the check).
+/// </summary>
+public sealed class VisitStepsHandler(IDbContextFactory<SalesFlowDbContext> dbFactory, CompanyClock clock, VisitQueries queries, StoreOptions storeOptions)
 {
     public Task<Result<VisitRow>> HandleAsync(CheckIn request, Actor actor, CancellationToken ct) =>
         StepAsync(request, request.Id, request.Version, actor, v => v.CheckIn(clock.UtcNow, clock.Today, request.Latitude, request.Longitude), ct);
 
     public Task<Result<VisitRow>> HandleAsync(CheckOut request, Actor actor, CancellationToken ct) =>
-        StepAsync(request, request.Id, request.Version, actor, v => v.CheckOut(
-            clock.UtcNow, request.Latitude, request.Longitude, Trim(request.Outcome),
-            new VisitChecklist(request.ShelfDisplayOk, request.StockOk, request.PriceOk, request.StaffRecommends, Trim(request.ChecklistNotes)),
-            request.Breakthrough), ct);
+        StepAsync(request, request.Id, request.Version, actor, (db, v) => CheckOutAsync(db, v, request, ct), ct);
 
     public Task<Result<VisitRow>> HandleAsync(CancelVisit request, Actor actor, CancellationToken ct) =>
         StepAsync(request, request.Id, request.Version, actor, v => v.Cancel(), ct);
@@ -51,7 +55,35 @@ public sealed class VisitStepsHandler(IDbContextFactory<SalesFlowDbContext> dbFa
     public Task<Result<VisitRow>> HandleAsync(MarkBreakthrough request, Actor actor, CancellationToken ct) =>
         StepAsync(request, request.Id, request.Version, actor, v => v.MarkBreakthrough(request.Breakthrough), ct);
 
-    private async Task<Result<VisitRow>> StepAsync(object request, Guid id, int? version, Actor actor, Func<Visit, Result> step, CancellationToken ct)
+    private Task<Result<VisitRow>> StepAsync(object request, Guid id, int? version, Actor actor, Func<Visit, Result> step, CancellationToken ct) =>
+        StepAsync(request, id, version, actor, (_, v) => Task.FromResult(step(v)), ct);
+
+    private async Task<Result> CheckOutAsync(SalesFlowDbContext db, Visit visit, CheckOut request, CancellationToken ct)
+    {
+        var checklist = new VisitChecklist(request.ShelfDisplayOk, request.StockOk, request.PriceOk, request.StaffRecommends, Trim(request.ChecklistNotes));
+        if (visit.StoreId is { } storeId && visit.Status == VisitStatus.CheckedIn)
+        {
+            var store = await db.Stores.SingleAsync(s => s.Id == storeId, ct);
+            var recorded = StoreCheck.Record(
+                visit.Id, visit.OwnerId, visit.OrgUnitId, visit.Date, store, storeOptions.LinesOf(store.Class),
+                new StoreCheckInput(request.ShelfDisplayOk, request.StockOk, request.PriceOk, request.StaffAsked, request.StaffRecommending, request.MissingLines,
+                    Trim(request.ChecklistNotes)));
+            if (!recorded.IsSuccess)
+            {
+                return recorded.Error!;
+            }
+
+            var check = recorded.Value!;
+            db.StoreChecks.Add(check);
+            checklist = new VisitChecklist(
+                check.ShelfDisplayOk, check.StockOk, check.PriceOk, check.StaffAsked == 0 ? request.StaffRecommends : check.StaffRecommending > 0, check.Notes);
+        }
+
+        return visit.CheckOut(clock.UtcNow, request.Latitude, request.Longitude, Trim(request.Outcome), checklist, request.Breakthrough);
+    }
+
+    private async Task<Result<VisitRow>> StepAsync(
+        object request, Guid id, int? version, Actor actor, Func<SalesFlowDbContext, Visit, Task<Result>> step, CancellationToken ct)
     {
         if (actor.Require(FieldWorkPermissions.Edit) is { } denied)
         {
@@ -76,7 +108,7 @@ public sealed class VisitStepsHandler(IDbContextFactory<SalesFlowDbContext> dbFa
             return Error.StaleVersion("Visit", sent, visit.Version, (await queries.GetAsync(actor, id, ct)).Value);
         }
 
-        var changed = step(visit);
+        var changed = await step(db, visit);
         if (!changed.IsSuccess)
         {
             return changed.Error!;

@@ -14,7 +14,7 @@ public sealed record CheckInBody(double? Latitude, double? Longitude, int? Versi
 
 public sealed record CheckOutBody(
     double? Latitude, double? Longitude, string? Outcome, bool? ShelfDisplayOk, bool? StockOk, bool? PriceOk, bool? StaffRecommends,
-    string? ChecklistNotes, bool? Breakthrough, int? Version);
+    string? ChecklistNotes, bool? Breakthrough, int? Version, int? StaffAsked = null, int? StaffRecommending = null, IReadOnlyList<string>? MissingLines = null);
 
 public sealed record RescheduleBody(DateOnly? Date, string? Purpose, int? Version);
 
@@ -57,7 +57,7 @@ internal static class VisitEndpoints
         edit.MapPost("/{id:guid}/check-out", async (Guid id, CheckOutBody? body, HttpRequest http, Actor actor, VisitStepsHandler handler, CancellationToken ct) =>
             (await handler.HandleAsync(
                 new CheckOut(id, body?.Latitude, body?.Longitude, body?.Outcome, body?.ShelfDisplayOk, body?.StockOk, body?.PriceOk, body?.StaffRecommends,
-                    body?.ChecklistNotes, body?.Breakthrough ?? false, Versions.From(http, body?.Version)),
+                    body?.ChecklistNotes, body?.Breakthrough ?? false, Versions.From(http, body?.Version), body?.StaffAsked, body?.StaffRecommending, body?.MissingLines),
                 actor,
                 ct)).ToOk()).WithName("CheckOutVisit");
         edit.MapPost("/{id:guid}/cancel", async (Guid id, VersionBody? body, HttpRequest http, Actor actor, VisitStepsHandler handler, CancellationToken ct) =>

@@ -37,6 +37,7 @@ internal static class StoreEndpoints
             (await handler.CloseAsync(id, Versions.From(http, await VersionOf(http, ct)), actor, ct)).ToOk()).WithName("CloseStore");
         manage.MapPost("/{id:guid}/reopen", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
             (await handler.ReopenAsync(id, Versions.From(http, await VersionOf(http, ct)), actor, ct)).ToOk()).WithName("ReopenStore");
+        app.MapStoreCheckEndpoints();
         return group;
     }
 
