@@ -21,6 +21,7 @@ using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
+using SalesFlow.Core.Promotions;
 using SalesFlow.Core.Quotes;
 using SalesFlow.Core.Rebates;
 using SalesFlow.Core.StockReports;
@@ -91,6 +92,7 @@ public static class SalesFlowCoreSetup
             .AddStores()
             .AddRebates()
             .AddDealers()
-            .AddStockReports();
+            .AddStockReports()
+            .AddPromotions();
     }
 }

@@ -31,6 +31,7 @@ using SalesFlow.Web.Features.Planning.Progress;
 using SalesFlow.Web.Features.Planning.Reviews;
 using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Portal;
+using SalesFlow.Web.Features.Promotions;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Rebates;
 using SalesFlow.Web.Features.StockReports;
@@ -157,6 +158,7 @@ app.MapPortalEndpoints();
 app.MapStoreEndpoints();
 app.MapRebateEndpoints();
 app.MapStockReportEndpoints();
+app.MapPromotionEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
