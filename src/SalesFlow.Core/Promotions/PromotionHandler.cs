@@ -141,11 +141,10 @@ public sealed class PromotionHandler(IDbContextFactory<SalesFlowDbContext> dbFac
         var rows = allocations!.Select(a => (DealerId: a.DealerId!.Value, ProductId: a.ProductId!.Value, Quantity: a.Quantity!.Value)).ToList();
         var dealerIds = rows.Select(r => r.DealerId).Concat(promotion.Allocations.Select(a => a.DealerId)).Distinct().ToList();
         var dealers = await db.Dealers.VisibleTo(actor).Where(d => dealerIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.Code, d.Name, d.Status, UnitPath = db.OrgUnits.Where(u => u.Id == d.OrgUnitId).Select(u => u.Path).First() })
+            .Select(d => new { d.Id, d.Code, d.Name, d.Status, d.RegionId })
             .ToDictionaryAsync(d => d.Id, ct);
         var productIds = rows.Select(r => r.ProductId).Distinct().ToList();
         var skus = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
-        var regionPath = promotion.RegionId is { } regionId ? await db.OrgUnits.Where(u => u.Id == regionId).Select(u => u.Path).SingleAsync(ct) : null;
         var campaignProducts = promotion.Products.Select(p => p.ProductId).ToHashSet();
         var seen = new HashSet<(Guid, Guid)>();
         for (var i = 0; i < rows.Count; i++)
@@ -171,7 +170,7 @@ public sealed class PromotionHandler(IDbContextFactory<SalesFlowDbContext> dbFac
                 return PromotionErrors.DealerNotTrading(dealer.Name);
             }
 
-            if (regionPath is not null && !dealer.UnitPath.StartsWith(regionPath, StringComparison.Ordinal))
+            if (promotion.RegionId is { } region && dealer.RegionId != region)
             {
                 return PromotionErrors.DealerOutsideRegion(dealer.Name);
             }

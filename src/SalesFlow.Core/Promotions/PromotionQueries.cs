@@ -58,6 +58,11 @@ public static class PromotionScope
         db.PromotionAllocations.Where(a => a.PromotionId == promotionId && db.Dealers.VisibleTo(actor).Any(d => d.Id == a.DealerId));
 }
 
+public sealed record PromotionChoice(Guid Id, string Code, string Name, string? NameEn, string? Unit);
+
+/// <summary>What the campaign forms pick from: the active products and the trading dealers the actor sees (inside a region when given).</summary>
+public sealed record PromotionChoices(IReadOnlyList<PromotionChoice> Products, IReadOnlyList<PromotionChoice> Dealers, IReadOnlyList<PromotionChoice> Regions);
+
 public sealed class PromotionQueries(IDbContextFactory<SalesFlowDbContext> dbFactory)
 {
     private static readonly SortWhitelist<Promotion> Sorts = new(
@@ -130,6 +135,28 @@ public sealed class PromotionQueries(IDbContextFactory<SalesFlowDbContext> dbFac
         }
 
         return await PromotionTracking.TrackAsync(db, id, promotion.StartDate, promotion.EndDate, PromotionScope.Allocations(db, actor, id), ct);
+    }
+
+    public async Task<Result<PromotionChoices>> ChoicesAsync(Actor actor, Guid? regionId, CancellationToken ct)
+    {
+        if (actor.Require(PromotionPermissions.View) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var products = await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Sku)
+            .Select(p => new PromotionChoice(p.Id, p.Sku, p.NameZh, p.NameEn, p.Unit)).ToListAsync(ct);
+        var dealers = db.Dealers.AsNoTracking().VisibleTo(actor).Where(d => d.Status == DealerStatus.Active);
+        if (regionId is { } r)
+        {
+            dealers = dealers.Where(d => d.RegionId == r);
+        }
+
+        var dealerChoices = await dealers.OrderBy(d => d.Code).Select(d => new PromotionChoice(d.Id, d.Code, d.Name, null, null)).ToListAsync(ct);
+        var regions = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Region && !u.IsDeleted).OrderBy(u => u.Code)
+            .Select(u => new PromotionChoice(u.Id, u.Code, u.Name, u.NameEn, null)).ToListAsync(ct);
+        return new PromotionChoices(products, dealerChoices, [.. regions.Where(u => PromotionScope.MayChange(actor, u.Id))]);
     }
 
     internal static async Task<PromotionDetails?> LoadAsync(SalesFlowDbContext db, Actor actor, Guid id, CancellationToken ct)

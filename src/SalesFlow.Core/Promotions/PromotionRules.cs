@@ -36,7 +36,7 @@ public static class PromotionErrors
     public static Error NotFound(Guid id) => Error.NotFound("Promotion", id);
 
     public static Error WrongStatus(PromotionStatus status) =>
-        Error.Conflict("promotion.wrongStatus", $"The campaign is {status}; this step is not possible now.", ("status", status.ToString()));
+        Error.Conflict("promotion.wrongStatus", $"The campaign is {status}; this step is not possible now.", ("promotionStatus", status.ToString()));
 
     public static Error EndBeforeStart =>
         Error.Rule("promotion.endBeforeStart", "The campaign cannot end before it starts.");
