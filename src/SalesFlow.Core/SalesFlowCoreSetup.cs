@@ -22,6 +22,7 @@ using SalesFlow.Core.Opportunities;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
+using SalesFlow.Core.Promotions;
 using SalesFlow.Core.Quotes;
 using SalesFlow.Core.Rebates;
 using SalesFlow.Core.StockReports;
@@ -93,6 +94,7 @@ public static class SalesFlowCoreSetup
             .AddDealerStaff()
             .AddRebates()
             .AddDealers()
-            .AddStockReports();
+            .AddStockReports()
+            .AddPromotions();
     }
 }

@@ -32,6 +32,7 @@ using SalesFlow.Web.Features.Planning.Progress;
 using SalesFlow.Web.Features.Planning.Reviews;
 using SalesFlow.Web.Features.Planning.Targets;
 using SalesFlow.Web.Features.Portal;
+using SalesFlow.Web.Features.Promotions;
 using SalesFlow.Web.Features.Quotes;
 using SalesFlow.Web.Features.Rebates;
 using SalesFlow.Web.Features.StockReports;
@@ -159,6 +160,7 @@ app.MapStoreEndpoints();
 app.MapDealerStaffEndpoints();
 app.MapRebateEndpoints();
 app.MapStockReportEndpoints();
+app.MapPromotionEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

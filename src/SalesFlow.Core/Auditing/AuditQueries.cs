@@ -104,7 +104,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
         nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
         nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange), nameof(Dealers.DealerTerritory),
-        nameof(Stores.Store), nameof(StockReports.StockReport), nameof(Rebates.RebateAccrual), nameof(Stores.StoreCheck), nameof(Dealers.Staff.DealerStaffScore)];
+        nameof(Stores.Store), nameof(StockReports.StockReport), nameof(Rebates.RebateAccrual), nameof(Stores.StoreCheck), nameof(Dealers.Staff.DealerStaffScore),
+        nameof(Promotions.Promotion)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -169,6 +170,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
             nameof(Rebates.RebatePolicy) => actor.Can(Rebates.RebatePermissions.View) && await db.RebatePolicies.AnyAsync(p => p.Id == guid, ct),
             nameof(Rebates.RebateSettlement) => actor.Can(Rebates.RebatePermissions.View)
                 && await db.RebateSettlements.AnyAsync(r => r.Id == guid && db.Dealers.VisibleTo(actor).Any(d => d.Id == r.DealerId), ct),
+            nameof(Promotions.Promotion) => actor.Can(Promotions.PromotionPermissions.View)
+                && await (await Promotions.PromotionScope.VisibleAsync(db, actor, ct)).AnyAsync(p => p.Id == guid, ct),
             nameof(CreditNote) => actor.Can(BillingPermissions.View) && await db.CreditNotes.VisibleTo(actor).AnyAsync(c => c.Id == guid, ct),
             _ => null,
         };

@@ -18,6 +18,7 @@ using SalesFlow.Core.Orders;
 using SalesFlow.Core.Organization;
 using SalesFlow.Core.Planning;
 using SalesFlow.Core.Portal;
+using SalesFlow.Core.Promotions;
 using SalesFlow.Core.Quotes;
 using SalesFlow.Core.Rebates;
 using SalesFlow.Core.StockReports;
@@ -98,6 +99,8 @@ public static class RolePermissions
         [RebatePermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
         [RebatePermissions.Manage] = [Roles.Director, Roles.SalesOps],
         [RebatePermissions.Settle] = [Roles.Finance],
+        [PromotionPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.Finance],
+        [PromotionPermissions.Manage] = [Roles.Director, Roles.RegionalManager, Roles.SalesOps],
         [StockReportPermissions.View] = [.. Internal, Roles.DealerUser],
         [StockReportPermissions.Enter] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps, Roles.DealerUser],
         [DealerStaffPermissions.View] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],

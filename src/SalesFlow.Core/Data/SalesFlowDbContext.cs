@@ -149,6 +149,12 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Billing.CreditNoteAllocation> CreditNoteAllocations => Set<Billing.CreditNoteAllocation>();
 
+    public DbSet<Promotions.Promotion> Promotions => Set<Promotions.Promotion>();
+
+    public DbSet<Promotions.PromotionProduct> PromotionProducts => Set<Promotions.PromotionProduct>();
+
+    public DbSet<Promotions.PromotionAllocation> PromotionAllocations => Set<Promotions.PromotionAllocation>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();

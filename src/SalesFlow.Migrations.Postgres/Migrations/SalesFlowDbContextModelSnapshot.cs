@@ -5888,6 +5888,229 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Promotions.Promotion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ActivatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at_utc");
+
+                    b.Property<DateTime?>("AllocationsChangedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocations_changed_at_utc");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at_utc");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("terms");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_number");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_promotions_region_id");
+
+                    b.HasIndex("Number", "Id")
+                        .HasDatabaseName("ix_promotions_number_id");
+
+                    b.HasIndex("StartDate", "Id")
+                        .HasDatabaseName("ix_promotions_start_date_id");
+
+                    b.HasIndex("Status", "StartDate")
+                        .HasDatabaseName("ix_promotions_status_start_date");
+
+                    b.ToTable("promotions", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_allocations");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_promotion_allocations_product_id");
+
+                    b.HasIndex("DealerId", "PromotionId")
+                        .HasDatabaseName("ix_promotion_allocations_dealer_id_promotion_id");
+
+                    b.HasIndex("PromotionId", "DealerId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_allocations_promotion_id_dealer_id_product_id");
+
+                    b.ToTable("promotion_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_products");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_promotion_products_product_id");
+
+                    b.HasIndex("PromotionId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_products_promotion_id_product_id");
+
+                    b.ToTable("promotion_products", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7932,6 +8155,56 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_targets_products_product_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Promotions.Promotion", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_promotions_org_units_region_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionAllocation", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_allocations_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_allocations_products_product_id");
+
+                    b.HasOne("SalesFlow.Core.Promotions.Promotion", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_allocations_promotions_promotion_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionProduct", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_products_products_product_id");
+
+                    b.HasOne("SalesFlow.Core.Promotions.Promotion", null)
+                        .WithMany("Products")
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_products_promotions_promotion_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.HasOne("SalesFlow.Core.Approvals.ApprovalRequest", null)
@@ -8225,6 +8498,13 @@ namespace SalesFlow.Migrations.Postgres.Migrations
             modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReview", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.Promotion", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>

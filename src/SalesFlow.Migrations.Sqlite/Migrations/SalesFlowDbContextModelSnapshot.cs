@@ -5876,6 +5876,229 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Promotions.Promotion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ActivatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activated_at_utc");
+
+                    b.Property<DateTime?>("AllocationsChangedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocations_changed_at_utc");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at_utc");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_number");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_promotions_region_id");
+
+                    b.HasIndex("Number", "Id")
+                        .HasDatabaseName("ix_promotions_number_id");
+
+                    b.HasIndex("StartDate", "Id")
+                        .HasDatabaseName("ix_promotions_start_date_id");
+
+                    b.HasIndex("Status", "StartDate")
+                        .HasDatabaseName("ix_promotions_status_start_date");
+
+                    b.ToTable("promotions", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<long>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_allocations");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_promotion_allocations_product_id");
+
+                    b.HasIndex("DealerId", "PromotionId")
+                        .HasDatabaseName("ix_promotion_allocations_dealer_id_promotion_id");
+
+                    b.HasIndex("PromotionId", "DealerId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_allocations_promotion_id_dealer_id_product_id");
+
+                    b.ToTable("promotion_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("DiscountPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_products");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_promotion_products_product_id");
+
+                    b.HasIndex("PromotionId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_products_promotion_id_product_id");
+
+                    b.ToTable("promotion_products", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7920,6 +8143,56 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_targets_products_product_id");
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Promotions.Promotion", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_promotions_org_units_region_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionAllocation", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_allocations_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_allocations_products_product_id");
+
+                    b.HasOne("SalesFlow.Core.Promotions.Promotion", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_allocations_promotions_promotion_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.PromotionProduct", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Catalog.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_products_products_product_id");
+
+                    b.HasOne("SalesFlow.Core.Promotions.Promotion", null)
+                        .WithMany("Products")
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_products_promotions_promotion_id");
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
                 {
                     b.HasOne("SalesFlow.Core.Approvals.ApprovalRequest", null)
@@ -8213,6 +8486,13 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SalesFlow.Core.Planning.Reviews.MonthlyReview", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Promotions.Promotion", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Quotes.Quote", b =>
