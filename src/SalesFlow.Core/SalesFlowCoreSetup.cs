@@ -10,6 +10,7 @@ using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Dealers;
+using SalesFlow.Core.Dealers.Evaluations;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.FieldWork;
@@ -91,6 +92,7 @@ public static class SalesFlowCoreSetup
             .AddStores()
             .AddRebates()
             .AddDealers()
-            .AddStockReports();
+            .AddStockReports()
+            .AddDealerEvaluations();
     }
 }

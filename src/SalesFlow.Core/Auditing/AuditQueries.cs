@@ -103,7 +103,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Quote), nameof(Order), nameof(Invoice), nameof(Receipt), nameof(PriceList),
         nameof(Delivery), nameof(DeliveryException), nameof(Contract), nameof(Planning.Plans.MonthlyPlan), nameof(Planning.Reviews.MonthlyReview), nameof(Target),
         nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
-        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange)];
+        nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange), nameof(Dealers.Evaluations.DealerEvaluation)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -139,6 +139,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 && await Dealers.Applications.ApplicationScope.VisibleTo(db.DealerApplications, actor).AnyAsync(a => a.Id == guid, ct),
             nameof(Dealers.DealerTierChange) => actor.Can(Dealers.DealerPermissions.ViewFile)
                 && await db.DealerTierChanges.AnyAsync(c => c.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == c.DealerId), ct),
+            nameof(Dealers.Evaluations.DealerEvaluation) => actor.Can(Dealers.DealerPermissions.ViewFile)
+                && await db.DealerEvaluations.AnyAsync(e => e.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == e.DealerId), ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),

@@ -183,6 +183,9 @@ public sealed class DemoCompanySeeder(IDbContextFactory<SalesFlowDbContext> dbFa
 
         // Dealers' monthly stock reports for the last twelve months, from the saved sell-in, with a few planted anomalies.
         await DemoStockReports.AddAsync(dbFactory, new StockReports.StockReportOptions(), now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Last quarter's dealer evaluations, scored from the saved sell-in, targets, stock reports, invoices and stores.
+        await DemoDealerEvaluations.AddAsync(dbFactory, new CompanyClock(time, new CompanyOptions()), new Dealers.Evaluations.DealerEvaluationOptions(), ct);
         return true;
     }
 }
