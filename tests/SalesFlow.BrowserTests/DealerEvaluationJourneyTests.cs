@@ -26,6 +26,9 @@ public sealed class DealerEvaluationJourneyTests(Browser browser, SalesFlowServe
             // Only the dealers the scorecard proposes to keep.
             await page.GetByTestId("evaluation-outcome").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "保持" }).ClickAsync();
+            // The list has reloaded with the filter: every proposal shown is "keep".
+            await Expect(page.GetByTestId("evaluation-proposed-outcome").Filter(new() { HasNotText = "保持" })).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("evaluation-proposed-outcome").First).ToHaveTextAsync("保持");
             var proposed = page.Locator("tr").Filter(new() { Has = page.Locator("[data-testid=evaluation-outcome-chips][data-status=Proposed]") }).First;
             await Expect(proposed).ToContainTextAsync("待确认");
             await proposed.GetByTestId("evaluation-open").ClickAsync();
