@@ -11,6 +11,7 @@ using SalesFlow.Core.Customers;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Dealers.Staff;
+using SalesFlow.Core.Dealers.Evaluations;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.Demo;
 using SalesFlow.Core.FieldWork;
@@ -95,6 +96,7 @@ public static class SalesFlowCoreSetup
             .AddRebates()
             .AddDealers()
             .AddStockReports()
-            .AddPromotions();
+            .AddPromotions()
+            .AddDealerEvaluations();
     }
 }

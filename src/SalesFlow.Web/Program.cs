@@ -19,6 +19,7 @@ using SalesFlow.Web.Features.Contracts;
 using SalesFlow.Web.Features.Customers;
 using SalesFlow.Web.Features.Dealers;
 using SalesFlow.Web.Features.Dealers.Staff;
+using SalesFlow.Web.Features.Dealers.Evaluations;
 using SalesFlow.Web.Features.Deliveries;
 using SalesFlow.Web.Features.FieldWork;
 using SalesFlow.Web.Features.Imports;
@@ -70,6 +71,7 @@ builder.Services.AddSingleton(config.GetSection("Contracts").Get<SalesFlow.Core.
 builder.Services.AddSingleton(config.GetSection("Stores").Get<SalesFlow.Core.Stores.StoreOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("Dealers:Applications").Get<SalesFlow.Core.Dealers.Applications.DealerApplicationOptions>() ?? new());
 builder.Services.AddSingleton(config.GetSection("StockReports").Get<SalesFlow.Core.StockReports.StockReportOptions>() ?? new());
+builder.Services.AddSingleton((config.GetSection("Dealers:Evaluation").Get<SalesFlow.Core.Dealers.Evaluations.DealerEvaluationOptions>() ?? new()).EnsureValid());
 
 builder.Services.AddDocuments(config);
 
@@ -161,6 +163,7 @@ app.MapDealerStaffEndpoints();
 app.MapRebateEndpoints();
 app.MapStockReportEndpoints();
 app.MapPromotionEndpoints();
+app.MapDealerEvaluationEndpoints();
 app.MapFallback("/api/{**path}", () => new Error(ErrorKind.NotFound, "common.routeNotFound", "There is no such API endpoint.").ToProblem());
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

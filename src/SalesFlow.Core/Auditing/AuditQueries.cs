@@ -105,7 +105,7 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
         nameof(Rebates.RebatePolicy), nameof(Rebates.RebateSettlement), nameof(CreditNote),
         nameof(Dealers.Dealer), nameof(Dealers.Applications.DealerApplication), nameof(Dealers.DealerTierChange), nameof(Dealers.DealerTerritory),
         nameof(Stores.Store), nameof(StockReports.StockReport), nameof(Rebates.RebateAccrual), nameof(Stores.StoreCheck), nameof(Dealers.Staff.DealerStaffScore),
-        nameof(Promotions.Promotion)];
+        nameof(Promotions.Promotion), nameof(Dealers.Evaluations.DealerEvaluation)];
 
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString() : id;
 
@@ -152,6 +152,8 @@ public sealed class AuditQueries(IDbContextFactory<SalesFlowDbContext> dbFactory
                 && await db.StoreChecks.AnyAsync(c => c.Id == guid && Stores.StoreScope.VisibleTo(db.Stores, actor).Any(s => s.Id == c.StoreId), ct),
             nameof(Dealers.Staff.DealerStaffScore) => actor.Can(Dealers.Staff.DealerStaffPermissions.View)
                 && await db.DealerStaffScores.AnyAsync(s => s.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == s.DealerId), ct),
+            nameof(Dealers.Evaluations.DealerEvaluation) => actor.Can(Dealers.DealerPermissions.ViewFile)
+                && await db.DealerEvaluations.AnyAsync(e => e.Id == guid && Dealers.DealerScope.VisibleTo(db.Dealers, actor).Any(d => d.Id == e.DealerId), ct),
             nameof(Opportunity) => actor.Can(OpportunityPermissions.View) && await db.Opportunities.VisibleTo(actor).AnyAsync(o => o.Id == guid, ct),
             nameof(Bid) => actor.Can(BidPermissions.View) && await db.Bids.VisibleTo(actor).AnyAsync(b => b.Id == guid, ct),
             nameof(Quote) => actor.Can(QuotePermissions.View) && await db.Quotes.VisibleTo(actor).AnyAsync(q => q.Id == guid, ct),

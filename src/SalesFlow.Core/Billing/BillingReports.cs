@@ -55,9 +55,7 @@ public sealed class BillingReports(IDbContextFactory<SalesFlowDbContext> dbFacto
         var (d30, d60, d90) = (day.AddDays(-30), day.AddDays(-60), day.AddDays(-90));
         var invoices = scoped.Where(i => i.Status != InvoiceStatus.Cancelled && i.IssueDate <= day);
         var billed = await Bucket(KeyedInvoices(db, invoices, by), day, d30, d60, d90).ToListAsync(ct);
-        var applied = db.ReceiptAllocations.Select(a => new { a.InvoiceId, a.Amount, a.AllocatedOn })
-            .Concat(db.CreditNoteAllocations.Select(a => new { a.InvoiceId, a.Amount, a.AllocatedOn }));
-        var paidShape = from a in applied
+        var paidShape = from a in AppliedPayments(db)
                         join i in invoices on a.InvoiceId equals i.Id
                         where a.AllocatedOn <= day
                         select new { Invoice = i, a.Amount };
@@ -83,6 +81,14 @@ public sealed class BillingReports(IDbContextFactory<SalesFlowDbContext> dbFacto
             .OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// Money put on invoices — receipts and credit notes alike (a rebate settled as a credit note pays like cash) — with the day
+    /// it was applied. Aging and the dealer evaluation's payment timeliness read this one union.
+    /// </summary>
+    internal static IQueryable<AppliedPayment> AppliedPayments(SalesFlowDbContext db) =>
+        db.ReceiptAllocations.Select(a => new AppliedPayment { InvoiceId = a.InvoiceId, Amount = a.Amount, AllocatedOn = a.AllocatedOn })
+            .Concat(db.CreditNoteAllocations.Select(a => new AppliedPayment { InvoiceId = a.InvoiceId, Amount = a.Amount, AllocatedOn = a.AllocatedOn }));
 
     public async Task<Result<CollectionReport>> CollectionAsync(Actor actor, string? period, ReportGrouping by, CancellationToken ct)
     {
@@ -204,4 +210,14 @@ public sealed class BillingReports(IDbContextFactory<SalesFlowDbContext> dbFacto
 
         public decimal Over { get; init; }
     }
+}
+
+/// <summary>An amount applied to an invoice on a day (a receipt's or a credit note's allocation).</summary>
+internal sealed class AppliedPayment
+{
+    public Guid InvoiceId { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public DateOnly AllocatedOn { get; init; }
 }

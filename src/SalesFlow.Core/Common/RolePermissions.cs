@@ -7,6 +7,7 @@ using SalesFlow.Core.Contracts;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Dealers.Staff;
+using SalesFlow.Core.Dealers.Evaluations;
 using SalesFlow.Core.Deliveries;
 using SalesFlow.Core.FieldWork;
 using SalesFlow.Core.Identity;
@@ -66,6 +67,7 @@ public static class RolePermissions
         [DealerPermissions.Decide] = [Roles.Director, Roles.RegionalManager],
         [DealerPermissions.Deposit] = [Roles.Finance],
         [DealerPermissions.ApproveTier] = [Roles.Director],
+        [EvaluationPermissions.Evaluate] = [Roles.Director, Roles.RegionalManager],
         [OrderPermissions.View] = Internal,
         [OrderPermissions.Edit] = [Roles.Director, Roles.RegionalManager, Roles.Supervisor, Roles.SalesRep, Roles.SalesOps],
         [OrderPermissions.ReleaseHold] = [Roles.Finance],

@@ -123,6 +123,8 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Dealers.DealerTierChange> DealerTierChanges => Set<Dealers.DealerTierChange>();
 
+    public DbSet<Dealers.Evaluations.DealerEvaluation> DealerEvaluations => Set<Dealers.Evaluations.DealerEvaluation>();
+
     public DbSet<Dealers.Applications.DealerApplication> DealerApplications => Set<Dealers.Applications.DealerApplication>();
 
     public DbSet<Dealers.Applications.ApplicationScore> DealerApplicationScores => Set<Dealers.Applications.ApplicationScore>();

@@ -14,7 +14,7 @@ namespace SalesFlow.Core.Demo;
 /// </summary>
 public sealed class DemoCompanySeeder(
     IDbContextFactory<SalesFlowDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider time, StockReports.StockReportOptions stockReportOptions,
-    Stores.StoreOptions storeOptions)
+    Stores.StoreOptions storeOptions, Dealers.Evaluations.DealerEvaluationOptions evaluationOptions, CompanyOptions companyOptions)
 {
     public const string CompanyName = "远航工业集团销售公司";
 
@@ -189,6 +189,9 @@ public sealed class DemoCompanySeeder(
 
         // Dealer staff (staff.1… for the first dealer), their store visits with checks and last month's scores.
         await DemoDealerStaff.AddAsync(dbFactory, hash ?? hasher.HashPassword(AppUser.Create("staff", "staff", null), password), storeOptions, now, DateOnly.FromDateTime(now.AddHours(8)), ct);
+
+        // Last quarter's dealer evaluations, scored from the saved sell-in, targets, stock reports, invoices and stores.
+        await DemoDealerEvaluations.AddAsync(dbFactory, new CompanyClock(time, companyOptions), evaluationOptions, ct);
         return true;
     }
 }

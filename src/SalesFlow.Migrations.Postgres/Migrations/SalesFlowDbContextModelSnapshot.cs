@@ -2533,6 +2533,228 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.ToTable("dealer_tier_changes", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Evaluations.DealerEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActiveStores")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_stores");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<decimal?>("ComplianceScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("compliance_score");
+
+                    b.Property<int>("ComplianceWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("compliance_weight");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at_utc");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<string>("ConfirmedOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("confirmed_outcome");
+
+                    b.Property<decimal?>("CoverageScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("coverage_score");
+
+                    b.Property<int>("CoverageWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("coverage_weight");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<int>("HealthyLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("healthy_lines");
+
+                    b.Property<decimal?>("InventoryScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("inventory_score");
+
+                    b.Property<int>("InventoryWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("inventory_weight");
+
+                    b.Property<decimal>("InvoicedDue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("invoiced_due");
+
+                    b.Property<int>("ObligationsDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("obligations_due");
+
+                    b.Property<int>("ObligationsMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("obligations_met");
+
+                    b.Property<decimal>("PaidOnTime")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid_on_time");
+
+                    b.Property<decimal?>("PaymentScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("payment_score");
+
+                    b.Property<int>("PaymentWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_weight");
+
+                    b.Property<string>("ProposedOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposed_outcome");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<bool>("QuarterEndReport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quarter_end_report");
+
+                    b.Property<int>("RequiredStores")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_stores");
+
+                    b.Property<decimal>("SellInAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sell_in_amount");
+
+                    b.Property<decimal>("SellInQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("sell_in_quantity");
+
+                    b.Property<decimal>("SellThroughQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("sell_through_quantity");
+
+                    b.Property<decimal?>("SellThroughScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("sell_through_score");
+
+                    b.Property<int>("SellThroughWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("sell_through_weight");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StockLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock_lines");
+
+                    b.Property<int>("StockReports")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock_reports");
+
+                    b.Property<decimal?>("TargetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("target_amount");
+
+                    b.Property<decimal?>("TargetScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("target_score");
+
+                    b.Property<int>("TargetWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_weight");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid?>("TierChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tier_change_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_evaluations");
+
+                    b.HasIndex("TierChangeId")
+                        .HasDatabaseName("ix_dealer_evaluations_tier_change_id");
+
+                    b.HasIndex("DealerId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_evaluations_dealer_id_year_quarter");
+
+                    b.HasIndex("Year", "Quarter", "Total")
+                        .HasDatabaseName("ix_dealer_evaluations_year_quarter_total");
+
+                    b.ToTable("dealer_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Staff.DealerStaffScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7514,6 +7736,22 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dealer_tier_changes_dealers_dealer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Evaluations.DealerEvaluation", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_evaluations_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Dealers.DealerTierChange", null)
+                        .WithMany()
+                        .HasForeignKey("TierChangeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dealer_evaluations_dealer_tier_changes_tier_change_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Dealers.Staff.DealerStaffScore", b =>

@@ -2523,6 +2523,228 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("dealer_tier_changes", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Evaluations.DealerEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActiveStores")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active_stores");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long?>("ComplianceScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compliance_score");
+
+                    b.Property<int>("ComplianceWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compliance_weight");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at_utc");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<string>("ConfirmedOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_outcome");
+
+                    b.Property<long?>("CoverageScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coverage_score");
+
+                    b.Property<int>("CoverageWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coverage_weight");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dealer_id");
+
+                    b.Property<int>("HealthyLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("healthy_lines");
+
+                    b.Property<long?>("InventoryScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inventory_score");
+
+                    b.Property<int>("InventoryWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inventory_weight");
+
+                    b.Property<long>("InvoicedDue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoiced_due");
+
+                    b.Property<int>("ObligationsDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("obligations_due");
+
+                    b.Property<int>("ObligationsMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("obligations_met");
+
+                    b.Property<long>("PaidOnTime")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_on_time");
+
+                    b.Property<long?>("PaymentScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_score");
+
+                    b.Property<int>("PaymentWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_weight");
+
+                    b.Property<string>("ProposedOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_outcome");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<bool>("QuarterEndReport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_end_report");
+
+                    b.Property<int>("RequiredStores")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required_stores");
+
+                    b.Property<long>("SellInAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_in_amount");
+
+                    b.Property<long>("SellInQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_in_quantity");
+
+                    b.Property<long>("SellThroughQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_through_quantity");
+
+                    b.Property<long?>("SellThroughScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_through_score");
+
+                    b.Property<int>("SellThroughWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_through_weight");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StockLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_lines");
+
+                    b.Property<int>("StockReports")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_reports");
+
+                    b.Property<long?>("TargetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_amount");
+
+                    b.Property<long?>("TargetScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_score");
+
+                    b.Property<int>("TargetWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_weight");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid?>("TierChangeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier_change_id");
+
+                    b.Property<long>("Total")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dealer_evaluations");
+
+                    b.HasIndex("TierChangeId")
+                        .HasDatabaseName("ix_dealer_evaluations_tier_change_id");
+
+                    b.HasIndex("DealerId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dealer_evaluations_dealer_id_year_quarter");
+
+                    b.HasIndex("Year", "Quarter", "Total")
+                        .HasDatabaseName("ix_dealer_evaluations_year_quarter_total");
+
+                    b.ToTable("dealer_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Dealers.Staff.DealerStaffScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7502,6 +7724,22 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dealer_tier_changes_dealers_dealer_id");
+                });
+
+            modelBuilder.Entity("SalesFlow.Core.Dealers.Evaluations.DealerEvaluation", b =>
+                {
+                    b.HasOne("SalesFlow.Core.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dealer_evaluations_dealers_dealer_id");
+
+                    b.HasOne("SalesFlow.Core.Dealers.DealerTierChange", null)
+                        .WithMany()
+                        .HasForeignKey("TierChangeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dealer_evaluations_dealer_tier_changes_tier_change_id");
                 });
 
             modelBuilder.Entity("SalesFlow.Core.Dealers.Staff.DealerStaffScore", b =>
