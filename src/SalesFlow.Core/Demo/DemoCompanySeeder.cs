@@ -192,6 +192,9 @@ public sealed class DemoCompanySeeder(
 
         // Last quarter's dealer evaluations, scored from the saved sell-in, targets, stock reports, invoices and stores.
         await DemoDealerEvaluations.AddAsync(dbFactory, new CompanyClock(time, companyOptions), evaluationOptions, ct);
+
+        // Campaigns: this spring's promotion (closed), this month's launch in 华东 (active), next year's draft; tracked from the saved sell-in.
+        await DemoPromotions.AddAsync(dbFactory, DateOnly.FromDateTime(now.AddHours(8)), ct);
         return true;
     }
 }

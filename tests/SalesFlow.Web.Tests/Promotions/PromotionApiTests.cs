@@ -316,4 +316,26 @@ public sealed class PromotionApiTests(SalesFlowApp app) : IClassFixture<SalesFlo
         await manager.PostJsonAsync($"/api/v1/promotions/{id}/close", new { version = active.Number("version") });
         Assert.DoesNotContain((await dealer.GetJsonAsync("/api/v1/portal/promotions")).EnumerateArray(), p => p.Id() == id);
     }
+
+    [Fact]
+    public async Task The_demo_has_a_closed_spring_promotion_an_active_launch_tracked_from_real_sell_in_and_a_draft()
+    {
+        var director = await app.ClientAsync("director");
+        var demo = (await director.GetJsonAsync("/api/v1/promotions?pageSize=200")).Items();
+        var spring = Assert.Single(demo, p => p.Str("name").EndsWith("年春季旺季促销", StringComparison.Ordinal));
+        var launch = Assert.Single(demo, p => p.Str("name").EndsWith("年冬季新品上市推广", StringComparison.Ordinal));
+        var draft = Assert.Single(demo, p => p.Str("name").EndsWith("年春节备货促销", StringComparison.Ordinal));
+        Assert.Equal(("Closed", "Active", "Launch", "Draft"), (spring.Str("status"), launch.Str("status"), launch.Str("kind"), draft.Str("status")));
+        Assert.True(spring.Number("dealers") >= 10, $"the spring promotion is allocated to {spring.Number("dealers")} dealers");
+
+        // Allocated at 115 % of last spring: tracked from this spring's real sell-in, some dealers reach it and some do not.
+        var springTotals = (await director.GetJsonAsync($"/api/v1/promotions/{spring.Id()}/tracking")).GetProperty("totals");
+        Assert.True(springTotals.GetProperty("sellInAmount").GetDecimal() > 0);
+        Assert.InRange(springTotals.Number("reached"), 1, springTotals.Number("lines") - 1);
+
+        // The launch reaches dealer.1's portal with its own allocation and the sell-in it already made.
+        var portal = (await (await app.ClientAsync("dealer.1")).GetJsonAsync("/api/v1/portal/promotions")).EnumerateArray().Single(p => p.Id() == launch.Id());
+        Assert.All(portal.GetProperty("products").EnumerateArray(), p => Assert.True(p.GetProperty("allocated").GetDecimal() > 0));
+        Assert.Contains(portal.GetProperty("products").EnumerateArray(), p => p.GetProperty("sellInQuantity").GetDecimal() > 0);
+    }
 }
