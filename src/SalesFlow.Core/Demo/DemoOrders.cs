@@ -246,12 +246,6 @@ internal sealed class DemoOrders(int seed)
             var quantity = product.QuantityDecimals == 0
                 ? (1 + _random.Next(product.Unit == "项" ? 2 : 12)) * scale
                 : decimal.Round(((decimal)(_random.NextDouble() * 60) + 0.5m) * scale, product.QuantityDecimals, MidpointRounding.AwayFromZero);
-            if (scale > 1 && product.Unit == "台")
-            {
-                // A dealer restocks consumables in bulk but buys machines one or two at a time (48 CNC machines in one order
-                // made sell-in, targets and scorecards swing by tens of millions from month to month).
-                quantity = 1 + (quantity % 2);
-            }
 
             var asked = _random.Next(4) == 0 ? _random.Next(1, 6) : 0m;
             var discount = discounts ? asked : 0m;

@@ -34,7 +34,8 @@ public sealed class EmployeeQueries(IDbContextFactory<SalesFlowDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Employees.AsNoTracking().VisibleTo(actor);
+        // The company's people: a dealer's sales staff are listed on the dealer (Dealers/Staff), not in the org tree.
+        var query = db.Employees.AsNoTracking().VisibleTo(actor).Where(e => e.DealerId == null);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();

@@ -33,8 +33,10 @@ public sealed class VisitComplianceQueries(IDbContextFactory<SalesFlowDbContext>
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The company's field work: a dealer's staff visits for the dealer (scored monthly on the dealer's staff page).
         var planned = db.Visits.AsNoTracking().VisibleTo(actor)
-            .Where(v => v.Source != VisitSource.AdHoc && v.Status != VisitStatus.Cancelled && v.Date >= first && v.Date <= last);
+            .Where(v => v.Source != VisitSource.AdHoc && v.Status != VisitStatus.Cancelled && v.Date >= first && v.Date <= last)
+            .Where(v => !db.Employees.Any(e => e.Id == v.OwnerId && e.DealerId != null));
 
         var reps = await planned.GroupBy(v => v.OwnerId)
             .Select(g => new { Id = g.Key, Planned = g.Count(), Done = g.Count(v => v.Status == VisitStatus.Done) })
