@@ -34,27 +34,16 @@ internal static class StoreEndpoints
             (await handler.UpdateAsync(new UpdateStore(id, body.Name, body.Class, Versions.From(http, body.Version), body.Province, body.City, body.Address, body.ContactName, body.Phone), actor, ct)).ToOk())
             .WithName("UpdateStore");
         manage.MapPost("/{id:guid}/close", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
-            (await handler.CloseAsync(id, Versions.From(http, await VersionOf(http, ct)), actor, ct)).ToOk()).WithName("CloseStore");
+        {
+            var (body, problem) = await OptionalBody.ReadAsync<StoreVerbBody>(http, ct);
+            return problem ?? (await handler.CloseAsync(id, Versions.From(http, body?.Version), actor, ct)).ToOk();
+        }).WithName("CloseStore");
         manage.MapPost("/{id:guid}/reopen", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
-            (await handler.ReopenAsync(id, Versions.From(http, await VersionOf(http, ct)), actor, ct)).ToOk()).WithName("ReopenStore");
+        {
+            var (body, problem) = await OptionalBody.ReadAsync<StoreVerbBody>(http, ct);
+            return problem ?? (await handler.ReopenAsync(id, Versions.From(http, body?.Version), actor, ct)).ToOk();
+        }).WithName("ReopenStore");
         app.MapStoreCheckEndpoints();
         return group;
-    }
-
-    private static async Task<int?> VersionOf(HttpRequest http, CancellationToken ct)
-    {
-        if (http.ContentLength is > 0 || (http.ContentLength is null && http.HasJsonContentType()))
-        {
-            try
-            {
-                return (await http.ReadFromJsonAsync<StoreVerbBody>(ct))?.Version;
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                return null;
-            }
-        }
-
-        return null;
     }
 }
