@@ -1,0 +1,3 @@
+using SalesFlow.Bench;
+
+return await BenchCommand.RunAsync(args, CancellationToken.None);
