@@ -22,8 +22,8 @@ internal static class BenchCommand
         {
             Console.WriteLine("""
                 usage:
-                  generate --scale S|M|L|tiny --provider sqlite|postgres
-                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7]
+                  generate --scale S|M|L|tiny --provider sqlite|postgres [--name <database>]
+                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>]
                 PostgreSQL: SALESFLOW_BENCH_POSTGRES (else SALESFLOW_TEST_POSTGRES) names the server; the database is salesflow_bench_<scale>.
                 """);
             return 1;
@@ -37,7 +37,7 @@ internal static class BenchCommand
             "postgres" or "postgresql" or "pg" => DatabaseProvider.Postgres,
             var other => throw new ArgumentException($"Unknown provider {other}: use sqlite or postgres."),
         };
-        var database = BenchDatabase.For(provider, scale);
+        var database = BenchDatabase.For(provider, scale, options.GetValueOrDefault("name"));
         switch (args[0])
         {
             case "generate":
