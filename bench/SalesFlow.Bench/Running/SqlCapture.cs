@@ -57,22 +57,7 @@ internal sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyV
         await using var connection = await sql.OpenAsync(ct);
         foreach (var captured in commands)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = captured.Text;
-            foreach (var p in captured.Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = p.Name;
-                parameter.Value = p.Value ?? DBNull.Value;
-                parameter.DbType = p.DbType;
-                if (parameter is NpgsqlParameter npgsql && p.NpgsqlType is { } type)
-                {
-                    npgsql.NpgsqlDbType = type;
-                }
-
-                command.Parameters.Add(parameter);
-            }
-
+            await using var command = ToCommand(connection, captured);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var rows = 0;
             object? first = null;
@@ -88,6 +73,28 @@ internal sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyV
         }
 
         return answers;
+    }
+
+    /// <summary>The captured command on a plain connection, with its parameters as EF Core sent them.</summary>
+    public static DbCommand ToCommand(DbConnection connection, CapturedCommand captured)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = captured.Text;
+        foreach (var p in captured.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = p.Name;
+            parameter.Value = p.Value ?? DBNull.Value;
+            parameter.DbType = p.DbType;
+            if (parameter is NpgsqlParameter npgsql && p.NpgsqlType is { } type)
+            {
+                npgsql.NpgsqlDbType = type;
+            }
+
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     public void OnNext(DiagnosticListener value)

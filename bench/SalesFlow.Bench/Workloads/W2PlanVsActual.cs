@@ -13,7 +13,7 @@ namespace SalesFlow.Bench.Workloads;
 /// <summary>
 /// W2: plan vs. actual roll-ups through the product's progress queries (which read the maintained monthly summaries)
 /// and the dealer evaluation's facts (sell-in of every dealer in a quarter against its quarter target). Each is
-/// compared with hand-written SQL over the same summaries (ad hoc: ≤ 1.25×) and, for the summary-backed ones, with SQL
+/// compared with hand-written SQL over the same maintained totals (ad hoc: ≤ 1.25×) and, for the summary-backed ones, with SQL
 /// that scans the raw order lines (the summaries must make it ≤ 0.05× of that).
 /// </summary>
 internal sealed class W2PlanVsActual : IWorkload
@@ -72,7 +72,7 @@ internal sealed class W2PlanVsActual : IWorkload
     private static Task<List<string>> NodeSqlAsync(PlainSql sql, Guid node, Period year, bool summaries, CancellationToken ct)
     {
         var (facts, unitColumn, ownerColumn) = summaries
-            ? ($"SELECT org_unit_id, owner_id, amount FROM sales_month_summaries WHERE month_start BETWEEN @first AND @last", "org_unit_id", "owner_id")
+            ? ($"SELECT org_unit_id, owner_id, amount FROM sales_month_totals WHERE month_start BETWEEN @first AND @last", "org_unit_id", "owner_id")
             : ($"SELECT o.org_unit_id, o.owner_id, l.net_amount AS amount FROM orders o JOIN order_lines l ON l.order_id = o.id " +
                $"WHERE o.order_date BETWEEN @first AND @last AND o.status IN {Booked}", "org_unit_id", "owner_id");
         var text = $"""
@@ -91,7 +91,7 @@ internal sealed class W2PlanVsActual : IWorkload
     private static async Task<List<string>> MonthsSqlAsync(PlainSql sql, Guid node, Period year, bool summaries, CancellationToken ct)
     {
         var facts = summaries
-            ? $"SELECT s.org_unit_id, {sql.MonthOf("s.month_start")} AS month, s.amount FROM sales_month_summaries s WHERE s.month_start BETWEEN @first AND @last"
+            ? $"SELECT s.org_unit_id, {sql.MonthOf("s.month_start")} AS month, s.amount FROM sales_month_totals s WHERE s.month_start BETWEEN @first AND @last"
             : $"SELECT o.org_unit_id, {sql.MonthOf("o.order_date")} AS month, l.net_amount AS amount FROM orders o JOIN order_lines l ON l.order_id = o.id " +
               $"WHERE o.order_date BETWEEN @first AND @last AND o.status IN {Booked}";
         var text = $"""

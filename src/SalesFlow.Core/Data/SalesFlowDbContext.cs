@@ -114,6 +114,8 @@ public sealed class SalesFlowDbContext(DbContextOptions<SalesFlowDbContext> opti
 
     public DbSet<Planning.Summaries.SalesMonthSummary> SalesMonthSummaries => Set<Planning.Summaries.SalesMonthSummary>();
 
+    public DbSet<Planning.Summaries.SalesMonthTotal> SalesMonthTotals => Set<Planning.Summaries.SalesMonthTotal>();
+
     public DbSet<Planning.Summaries.SalesSummaryChange> SalesSummaryChanges => Set<Planning.Summaries.SalesSummaryChange>();
 
     // Dealers and stores

@@ -5945,6 +5945,43 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.ToTable("sales_month_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Planning.Summaries.SalesMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("date")
+                        .HasColumnName("month_start");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("MonthStart", "OwnerId", "OrgUnitId")
+                        .HasName("pk_sales_month_totals");
+
+                    b.HasIndex("OwnerId", "MonthStart")
+                        .HasDatabaseName("ix_sales_month_totals_owner_id_month_start");
+
+                    b.ToTable("sales_month_totals", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Planning.Summaries.SalesSummaryChange", b =>
                 {
                     b.Property<long>("Id")

@@ -5935,6 +5935,43 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.ToTable("sales_month_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("SalesFlow.Core.Planning.Summaries.SalesMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month_start");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<long>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("MonthStart", "OwnerId", "OrgUnitId")
+                        .HasName("pk_sales_month_totals");
+
+                    b.HasIndex("OwnerId", "MonthStart")
+                        .HasDatabaseName("ix_sales_month_totals_owner_id_month_start");
+
+                    b.ToTable("sales_month_totals", (string)null);
+                });
+
             modelBuilder.Entity("SalesFlow.Core.Planning.Summaries.SalesSummaryChange", b =>
                 {
                     b.Property<long>("Id")

@@ -107,6 +107,24 @@ public static class MeasureFacts
     }
 
     /// <summary>
+    /// The actual facts of the measure for roll-ups by unit and owner only (their <see cref="MeasureFact.DealerKey"/> is not
+    /// kept): revenue or quantity of all lines over whole months come from <see cref="Summaries.SalesMonthTotal"/> rows —
+    /// one per rep and month — and everything else from <see cref="Actual"/>. Refresh the summaries first.
+    /// </summary>
+    public static IQueryable<MeasureFact>? ActualByOwner(SalesFlowDbContext db, CompanyClock clock, TargetMeasure measure, string productLine, Guid? productId, DateOnly first, DateOnly last)
+    {
+        if (measure is not (TargetMeasure.Revenue or TargetMeasure.Quantity) || productId is not null || productLine.Length > 0 || !WholeMonths(first, last))
+        {
+            return Actual(db, clock, measure, productLine, productId, first, last);
+        }
+
+        var totals = db.SalesMonthTotals.Where(s => s.MonthStart >= first && s.MonthStart <= last);
+        return measure == TargetMeasure.Revenue
+            ? totals.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, DealerKey = Guid.Empty, Date = s.MonthStart, ProductLine = "", Value = s.Amount, Amount = s.Amount, Quantity = s.Quantity })
+            : totals.Select(s => new MeasureFact { OrgUnitId = s.OrgUnitId, OwnerId = s.OwnerId, DealerKey = Guid.Empty, Date = s.MonthStart, ProductLine = "", Value = s.Quantity, Amount = s.Amount, Quantity = s.Quantity });
+    }
+
+    /// <summary>
     /// Approved plan lines of months starting in [first, last] for a revenue or quantity target (filtered by its product
     /// scope); null for the measures that have no plan.
     /// </summary>

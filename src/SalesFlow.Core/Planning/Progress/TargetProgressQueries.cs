@@ -79,14 +79,14 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
 
         var subtree = await SubtreeAsync(db, t, ct);
         Dictionary<(int Year, int Month), decimal>? actualByMonth = null;
-        if (MeasureFacts.Actual(db, clock, t.Measure, t.ProductLine, t.ProductId, t.PeriodStart, t.PeriodEnd) is { } facts)
+        if (ActualFor(db, t, t.PeriodStart, t.PeriodEnd) is { } facts)
         {
             if (MeasureFacts.IsCount(t.Measure))
             {
                 actualByMonth = [];
                 foreach (var month in months)
                 {
-                    var monthFacts = MeasureFacts.Actual(db, clock, t.Measure, t.ProductLine, t.ProductId, month.Start, month.End)!;
+                    var monthFacts = ActualFor(db, t, month.Start, month.End)!;
                     actualByMonth[(month.Year, month.Number)] = await ForNode(monthFacts, t, subtree).CountAsync(ct);
                 }
             }
@@ -351,7 +351,9 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
     {
         var measure = node.Measure;
         var (first, last) = (node.PeriodStart, node.PeriodEnd);
-        IQueryable<MeasureFact>? actualFacts = planned ? null : MeasureFacts.Actual(db, clock, measure, node.ProductLine, node.ProductId, first, last);
+        // Units and people read the per-rep totals; only dealer nodes need the dealer dimension of the summaries.
+        IQueryable<MeasureFact>? actualFacts = planned ? null : MeasureFacts.ActualByOwner(db, clock, measure, node.ProductLine, node.ProductId, first, last);
+        IQueryable<MeasureFact>? dealerFacts = planned ? null : MeasureFacts.Actual(db, clock, measure, node.ProductLine, node.ProductId, first, last);
         IQueryable<PlannedFact>? plannedFacts = planned ? MeasureFacts.Planned(db, measure, node.ProductLine, node.ProductId, first, last) : null;
         if (actualFacts is null && plannedFacts is null)
         {
@@ -405,8 +407,8 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
         var byDealer = new Dictionary<Guid, decimal>();
         if (dealers.Count > 0)
         {
-            byDealer = actualFacts is not null
-                ? await actualFacts.Where(f => dealers.Contains(f.DealerKey)).GroupBy(f => f.DealerKey)
+            byDealer = dealerFacts is not null
+                ? await dealerFacts.Where(f => dealers.Contains(f.DealerKey)).GroupBy(f => f.DealerKey)
                     .Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct)
                 : await plannedFacts!.Where(f => dealers.Contains(f.DealerKey)).GroupBy(f => f.DealerKey)
                     .Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value, ct);
@@ -414,6 +416,12 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
 
         return new Totals(true, unitPaths, byPath, byOwner, byDealer);
     }
+
+    /// <summary>A node's actual facts: the per-rep totals for units and people, the dealer-keyed summaries for a dealer.</summary>
+    private IQueryable<MeasureFact>? ActualFor(SalesFlowDbContext db, Target t, DateOnly first, DateOnly last) =>
+        t.OwnerType == TargetOwnerType.Dealer
+            ? MeasureFacts.Actual(db, clock, t.Measure, t.ProductLine, t.ProductId, first, last)
+            : MeasureFacts.ActualByOwner(db, clock, t.Measure, t.ProductLine, t.ProductId, first, last);
 
     /// <summary>The unit subtree of an org-unit node (null for other owners), as an uncomposed query of unit ids.</summary>
     private static async Task<IQueryable<Guid>?> SubtreeAsync(SalesFlowDbContext db, Target t, CancellationToken ct)

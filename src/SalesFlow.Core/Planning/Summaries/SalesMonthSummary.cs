@@ -47,6 +47,46 @@ public sealed class SalesMonthSummary
 }
 
 /// <summary>
+/// The booked sales of one month for one owner in one unit, all dealers and product lines together: the
+/// <see cref="SalesMonthSummary"/> rows of that bucket added up. Roll-ups of units and people over all lines (the usual
+/// plan-vs-actual) read these: a month has one row per rep instead of one per rep × dealer × line.
+/// </summary>
+public sealed class SalesMonthTotal
+{
+    private SalesMonthTotal()
+    {
+    }
+
+    public SalesMonthTotal(DateOnly monthStart, Guid ownerId, Guid orgUnitId, decimal amount, decimal quantity, int lineCount)
+    {
+        MonthStart = monthStart;
+        OwnerId = ownerId;
+        OrgUnitId = orgUnitId;
+        Amount = amount;
+        Quantity = quantity;
+        LineCount = lineCount;
+    }
+
+    public DateOnly MonthStart { get; private set; }
+
+    public Guid OwnerId { get; private set; }
+
+    public Guid OrgUnitId { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    /// <summary>Base-unit quantity of every line together (a quantity target over all lines counts it so).</summary>
+    public decimal Quantity { get; private set; }
+
+    public int LineCount { get; private set; }
+
+    /// <summary>The totals of the given summary rows, one per month × owner × unit.</summary>
+    public static IEnumerable<SalesMonthTotal> Of(IEnumerable<SalesMonthSummary> rows) =>
+        rows.GroupBy(r => (r.MonthStart, r.OwnerId, r.OrgUnitId))
+            .Select(g => new SalesMonthTotal(g.Key.MonthStart, g.Key.OwnerId, g.Key.OrgUnitId, g.Sum(r => r.Amount), g.Sum(r => r.Quantity), g.Sum(r => r.LineCount)));
+}
+
+/// <summary>
 /// A month × owner × unit whose summary rows may no longer equal the order lines: written by <see cref="SalesSummaryTracker"/>
 /// in the same transaction as the order change, removed when <see cref="SalesSummaries.RefreshAsync"/> has recomputed it.
 /// </summary>
@@ -85,6 +125,17 @@ internal sealed class SalesMonthSummaryConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(s => new { s.OrgUnitId, s.MonthStart });
         builder.HasIndex(s => new { s.OwnerId, s.MonthStart });
         builder.HasIndex(s => new { s.DealerKey, s.MonthStart });
+    }
+}
+
+internal sealed class SalesMonthTotalConfiguration : IEntityTypeConfiguration<SalesMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<SalesMonthTotal> builder)
+    {
+        builder.HasKey(s => new { s.MonthStart, s.OwnerId, s.OrgUnitId });
+        builder.Property(s => s.Amount).IsMoney();
+        builder.Property(s => s.Quantity).IsQuantity();
+        builder.HasIndex(s => new { s.OwnerId, s.MonthStart });
     }
 }
 

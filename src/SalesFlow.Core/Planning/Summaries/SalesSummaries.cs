@@ -6,7 +6,7 @@ namespace SalesFlow.Core.Planning.Summaries;
 
 /// <summary>
 /// Keeps <see cref="SalesMonthSummary"/> equal to <see cref="SalesActuals.Sales"/> summed per month × owner × unit ×
-/// dealer × product line. <see cref="RefreshAsync"/> recomputes the buckets the tracker marked (from the raw order
+/// dealer × product line, and <see cref="SalesMonthTotal"/> equal to those rows summed per month × owner × unit. <see cref="RefreshAsync"/> recomputes the buckets the tracker marked (from the raw order
 /// lines, never by adding deltas, so a refresh is idempotent and a lost race only costs a repeat); the background job
 /// calls it every few seconds and plan-vs-actual calls it before reading, so a summary is never read stale.
 /// <see cref="RebuildAsync"/> recomputes everything (after bulk loads that bypass the tracker).
@@ -40,9 +40,13 @@ public static class SalesSummaries
                 await db.SalesMonthSummaries
                     .Where(s => s.MonthStart == month.Key && owners.Contains(s.OwnerId) && units.Contains(s.OrgUnitId))
                     .ExecuteDeleteAsync(ct);
+                await db.SalesMonthTotals
+                    .Where(s => s.MonthStart == month.Key && owners.Contains(s.OwnerId) && units.Contains(s.OrgUnitId))
+                    .ExecuteDeleteAsync(ct);
                 var rows = await Summed(SalesActuals.Sales(db, month.Key, month.Key.AddMonths(1).AddDays(-1))
                     .Where(f => owners.Contains(f.OwnerId) && units.Contains(f.OrgUnitId)), month.Key).ToListAsync(ct);
                 db.SalesMonthSummaries.AddRange(rows);
+                db.SalesMonthTotals.AddRange(SalesMonthTotal.Of(rows));
             }
 
             var ids = changes.Select(c => c.Id).ToList();
@@ -65,6 +69,7 @@ public static class SalesSummaries
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SalesSummaryChanges.ExecuteDeleteAsync(ct);
         await db.SalesMonthSummaries.ExecuteDeleteAsync(ct);
+        await db.SalesMonthTotals.ExecuteDeleteAsync(ct);
         var booked = db.Orders.Where(o => SalesActuals.BookedStatuses.Contains(o.Status));
         if (await booked.AnyAsync(ct))
         {
@@ -74,6 +79,7 @@ public static class SalesSummaries
             {
                 var rows = await Summed(SalesActuals.Sales(db, month, month.AddMonths(1).AddDays(-1)), month).ToListAsync(ct);
                 db.SalesMonthSummaries.AddRange(rows);
+                db.SalesMonthTotals.AddRange(SalesMonthTotal.Of(rows));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }

@@ -8,7 +8,7 @@ using SalesFlow.Core.Planning.Summaries;
 
 namespace SalesFlow.Core.Tests.Planning.Summaries;
 
-/// <summary>The maintained sales summaries always equal the raw order lines they summarize, after any order change.</summary>
+/// <summary>The maintained sales summaries and per-rep totals always equal the raw order lines they summarize, after any order change.</summary>
 public class SalesSummaryTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
@@ -93,6 +93,17 @@ public class SalesSummaryTests
             var rawRows = raw.Select(r => (r.OwnerId, r.OrgUnitId, r.ProductLine, r.Amount, r.Quantity, r.Lines)).Order().ToList();
             var keptRows = kept.Select(r => (r.OwnerId, r.OrgUnitId, r.ProductLine, r.Amount, r.Quantity, r.Lines)).Order().ToList();
             if (!rawRows.SequenceEqual(keptRows))
+            {
+                return false;
+            }
+
+            // The per-rep totals the unit and people roll-ups read hold the same sums without the line and dealer split.
+            var totals = await db.SalesMonthTotals.Where(s => s.MonthStart == month)
+                .Select(s => new { s.OwnerId, s.OrgUnitId, s.Amount, s.Quantity, s.LineCount }).ToListAsync(Ct);
+            var totalRows = totals.Select(t => (t.OwnerId, t.OrgUnitId, t.Amount, t.Quantity, t.LineCount)).Order().ToList();
+            var rawTotals = raw.GroupBy(r => (r.OwnerId, r.OrgUnitId))
+                .Select(g => (g.Key.OwnerId, g.Key.OrgUnitId, g.Sum(r => r.Amount), g.Sum(r => r.Quantity), g.Sum(r => r.Lines))).Order().ToList();
+            if (!rawTotals.SequenceEqual(totalRows))
             {
                 return false;
             }
