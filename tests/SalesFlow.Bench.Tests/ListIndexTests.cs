@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SalesFlow.Bench.Data;
 using SalesFlow.Bench.Running;
@@ -100,22 +101,26 @@ public sealed class ListIndexTests(TinyDatasets datasets)
         return string.Join("\n", lines);
     }
 
-    /// <summary>An index whose name holds the column (EF names them ix_table_col1_col2), or the search index for q.</summary>
+    /// <summary>
+    /// An index whose name holds the column (EF Core names them ix_table_col1_col2) or whose condition names it; the
+    /// search index (SQLite FTS5, PostgreSQL pg_trgm) for q.
+    /// </summary>
     private static bool UsesIndexFor(string plan, string column, bool sqlite) => column == "search"
         ? sqlite ? plan.Contains("VIRTUAL TABLE", StringComparison.Ordinal) : plan.Contains("_trgm", StringComparison.Ordinal)
-        : plan.Split('\n').Any(line => (line.Contains("INDEX ix_", StringComparison.Ordinal) || line.Contains("Index", StringComparison.Ordinal))
-            && System.Text.RegularExpressions.Regex.IsMatch(line, $@"\bix_[a-z_]*{column}[a-z_]*\b|\({column}[=<>]|{column} [=<>]"));
+        : sqlite
+            ? Regex.IsMatch(plan, $@"USING (COVERING )?INDEX ix_\w*{column}|USING (COVERING )?INDEX \w+ \({column}[=<>]")
+            : Regex.IsMatch(plan, $@"using ix_\w*{column}|(Index Cond|Recheck Cond): .*\b{column}\b");
 
     /// <summary>SQLite: a "SCAN t" line without an index; PostgreSQL: a Seq Scan despite sequential scans priced out.</summary>
     private static bool ScansTable(string plan, bool sqlite) => sqlite
-        ? plan.Split('\n').Any(line => System.Text.RegularExpressions.Regex.IsMatch(line.Trim(), @"^SCAN [a-z_0-9]+( AS [a-z_0-9]+)?$"))
+        ? plan.Split('\n').Any(line => Regex.IsMatch(line.Trim(), @"^SCAN [a-z_0-9]+( AS [a-z_0-9]+)?$"))
         : plan.Contains("Seq Scan", StringComparison.Ordinal);
 
-    private static Task Customers(IServiceProvider s, Actor a, CustomerFilter f) => s.GetRequiredService<CustomerQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
+    private static async Task Customers(IServiceProvider s, Actor a, CustomerFilter f) => await s.GetRequiredService<CustomerQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
 
-    private static Task Leads(IServiceProvider s, Actor a, LeadFilter f) => s.GetRequiredService<LeadQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
+    private static async Task Leads(IServiceProvider s, Actor a, LeadFilter f) => await s.GetRequiredService<LeadQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
 
-    private static Task Orders(IServiceProvider s, Actor a, OrderFilter f) => s.GetRequiredService<OrderQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
+    private static async Task Orders(IServiceProvider s, Actor a, OrderFilter f) => await s.GetRequiredService<OrderQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
 
-    private static Task Dealers(IServiceProvider s, Actor a, DealerFilter f) => s.GetRequiredService<DealerQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
+    private static async Task Dealers(IServiceProvider s, Actor a, DealerFilter f) => await s.GetRequiredService<DealerQueries>().ListAsync(a, f, new PageRequest(), TestContext.Current.CancellationToken);
 }
