@@ -13,6 +13,12 @@ namespace SalesFlow.Bench.Workloads;
 /// </summary>
 internal sealed record ExportDigest(long Rows, string FirstColumnHash, IReadOnlyList<string> Head, IReadOnlyList<string> Tail)
 {
+    /// <summary>Cells that could run as a formula as read (a baseline's raw cells; a product's must have none).</summary>
+    public long Unsafe { get; init; }
+
+    /// <summary>Cells read with the product's leading apostrophe.</summary>
+    public long Neutralized { get; init; }
+
     public const int Sample = 100;
 
     /// <summary>The first difference from another digest, or null when they agree.</summary>
@@ -161,11 +167,19 @@ internal sealed record ExportDigest(long Rows, string FirstColumnHash, IReadOnly
         private readonly List<string> _head = [];
         private readonly Queue<string> _tail = new();
         private long _rows;
+        private long _unsafe;
+        private long _neutralized;
 
         public void Add(List<string?> cells)
         {
             _rows++;
             _hash.AppendData(Encoding.UTF8.GetBytes((cells.Count > 0 ? cells[0] : "") + "\n"));
+            foreach (var cell in cells)
+            {
+                _unsafe += ExportCells.Neutralize(cell) == cell ? 0 : 1;
+                _neutralized += cell is ['\'', ..] ? 1 : 0;
+            }
+
             var line = string.Join(" | ", cells.Select(c => ExportCells.Neutralize(c) ?? ""));
             if (_head.Count < Sample)
             {
@@ -179,6 +193,7 @@ internal sealed record ExportDigest(long Rows, string FirstColumnHash, IReadOnly
             }
         }
 
-        public ExportDigest Build() => new(_rows, Convert.ToHexString(_hash.GetHashAndReset()), _head, [.. _tail]);
+        public ExportDigest Build() =>
+            new(_rows, Convert.ToHexString(_hash.GetHashAndReset()), _head, [.. _tail]) { Unsafe = _unsafe, Neutralized = _neutralized };
     }
 }

@@ -37,6 +37,8 @@ internal sealed class W7Exports : IWorkload
         var baselineCsv = Path.Combine(folder.FullName, "baseline.csv");
         try
         {
+            await RemoveHostileAsync(sql);
+            await AddHostileAsync(sql, ct);
             var times = new Times();
             var queries = (await SqlCapture.CaptureAsync(() => ProductAsync(exports, director, TableFormat.Csv, productCsv, ct))).Count;
             for (var pair = -1; pair < run.Pairs; pair++)
@@ -69,6 +71,7 @@ internal sealed class W7Exports : IWorkload
         }
         finally
         {
+            await RemoveHostileAsync(sql);
             folder.Delete(recursive: true);
         }
     }
@@ -131,13 +134,48 @@ internal sealed class W7Exports : IWorkload
     private static string Quoted(string? value) =>
         value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    /// <summary>Product CSV, product XLSX and baseline CSV hold the same rows; the XLSX has no formula. Returns the row count.</summary>
+    /// <summary>
+    /// Customers whose cells could run as formulas (the generated company has none), named so they sort first and land
+    /// in the compared head rows; removed again after the run.
+    /// </summary>
+    private static readonly (string Number, string Name, string? Phone, string? Industry)[] Hostile =
+    [
+        ("W7-FORMULA-1", "=HYPERLINK(\"http://example.com\",\"点我\")", "+8613800000000", "@SUM(A1:A9)"),
+        ("W7-FORMULA-2", "+加号, \"引号\" 公司", "-1234.56", "-2+3"),
+        ("W7-FORMULA-3", "@提及公司", " =1+1", "\t制表"),
+    ];
+
+    private static async Task AddHostileAsync(PlainSql sql, CancellationToken ct)
+    {
+        var copy = "type, class, value_tier, region_id, owner_id, org_unit_id, address, tags, credit_limit, payment_terms_days, is_deleted, version, " +
+                   "created_at_utc, created_by, updated_at_utc, updated_by, credit_checked_at_utc, preferred_language";
+        foreach (var (number, name, phone, industry) in Hostile)
+        {
+            var parameters = new Dictionary<string, object> { ["id"] = Guid.NewGuid(), ["number"] = number, ["name"] = name, ["phone"] = phone!, ["industry"] = industry! };
+            await sql.ScalarAsync(
+                $"INSERT INTO customers (id, number, name, phone, industry, {copy}) SELECT @id, @number, @name, @phone, @industry, {copy} FROM customers " +
+                $"WHERE number = (SELECT MIN(number) FROM customers WHERE {(sql.IsSqlite ? "is_deleted = 0" : "NOT is_deleted")})",
+                parameters,
+                ct);
+        }
+    }
+
+    private static async Task RemoveHostileAsync(PlainSql sql) =>
+        await sql.ScalarAsync("DELETE FROM customers WHERE number LIKE 'W7-FORMULA-%'", new Dictionary<string, object>(), CancellationToken.None);
+
+    /// <summary>Product CSV, product XLSX and baseline CSV hold the same rows; no product cell can run as a formula. Returns the row count.</summary>
     private long Check(string productCsv, string productXlsx, string baselineCsv)
     {
         var baseline = ExportDigest.OfCsv(baselineCsv);
-        if (ExportDigest.OfCsv(productCsv).DifferenceFrom(baseline) is { } csv)
+        var product = ExportDigest.OfCsv(productCsv);
+        if (product.DifferenceFrom(baseline) is { } csv)
         {
             throw new BenchMismatchException($"{Name} CSV: the product and the baseline disagree: {csv}");
+        }
+
+        if (baseline.Unsafe < Hostile.Length || product.Unsafe > 0 || product.Neutralized != baseline.Unsafe)
+        {
+            throw new BenchMismatchException($"{Name} CSV: {baseline.Unsafe} cells could run as formulas, the product neutralized {product.Neutralized} and left {product.Unsafe}.");
         }
 
         var (xlsx, formulas) = ExportDigest.OfXlsx(productXlsx, Columns);
@@ -146,9 +184,9 @@ internal sealed class W7Exports : IWorkload
             throw new BenchMismatchException($"{Name} XLSX: the product and the baseline disagree: {differs}");
         }
 
-        if (formulas > 0)
+        if (formulas > 0 || xlsx.Unsafe > 0 || xlsx.Neutralized != baseline.Unsafe)
         {
-            throw new BenchMismatchException($"{Name} XLSX: {formulas} cells are formulas; an export must write none.");
+            throw new BenchMismatchException($"{Name} XLSX: {formulas} formula cells, {xlsx.Unsafe} cells left unsafe, {xlsx.Neutralized} of {baseline.Unsafe} neutralized.");
         }
 
         return baseline.Rows;
