@@ -50,8 +50,11 @@ public sealed class SortOption<T, TKey>(string name, Expression<Func<T, TKey>> k
                 return Error.Invalid("cursor", "cursorInvalid");
             }
 
-            var compareKey = Expression.Call(keyBody, CompareTo<TKey>(), Expression.Constant(after, typeof(TKey)));
-            var compareId = Expression.Call(idBody, CompareTo<Guid>(), Expression.Constant(afterId));
+            // Read from an object, not inlined as constants: EF Core then sends the cursor as parameters and compiles
+            // the page query once, instead of once per page (a 1M-row export walks 2,000 pages).
+            var position = Expression.Constant(new CursorPosition(after, afterId));
+            var compareKey = Expression.Call(keyBody, CompareTo<TKey>(), Expression.Property(position, nameof(CursorPosition.Key)));
+            var compareId = Expression.Call(idBody, CompareTo<Guid>(), Expression.Property(position, nameof(CursorPosition.Id)));
             var zero = Expression.Constant(0);
             Func<Expression, Expression, BinaryExpression> beyond = descending ? Expression.LessThan : Expression.GreaterThan;
             var predicate = Expression.OrElse(
@@ -119,6 +122,8 @@ public sealed class SortOption<T, TKey>(string name, Expression<Func<T, TKey>> k
     }
 
     private sealed record Cursor(string Sort, JsonElement Key, Guid Id);
+
+    private sealed record CursorPosition(TKey Key, Guid Id);
 }
 
 /// <summary>Internal projection shape: the row plus the values the next cursor is made of.</summary>

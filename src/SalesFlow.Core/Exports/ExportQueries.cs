@@ -18,7 +18,8 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IAs
 /// </summary>
 public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, IDbContextFactory<SalesFlowDbContext> dbFactory)
 {
-    private const int PageSize = PageRequest.MaxPageSize;
+    // A contacts page reads its customers' contacts by id list, which stays at a screen's page size.
+    private const int ContactPageSize = PageRequest.MaxPageSize;
 
     public async Task<Result<ExportTable>> CustomersAsync(Actor actor, CustomerFilter filter, string? sort, CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, 
             return denied;
         }
 
-        var first = await customers.ListAsync(actor, filter, new PageRequest(sort, null, PageSize, false), ct);
+        var first = await customers.ListAsync(actor, filter, PageRequest.ForExport(sort, null), ct);
         if (!first.IsSuccess)
         {
             return first.Error!;
@@ -35,7 +36,7 @@ public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, 
 
         var headers = Localized(("number", "客户编号"), ("name", "客户名称"), ("type", "客户类型"), ("class", "客户等级"), ("valueTier", "价值层级"),
             ("industry", "行业"), ("region", "区域"), ("owner", "负责人"), ("phone", "电话"), ("tags", "标签"), ("createdAt", "创建时间"));
-        return new ExportTable("customers", headers, Pages(first.Value!, cursor => customers.ListAsync(actor, filter, new PageRequest(sort, cursor, PageSize, false), ct))
+        return new ExportTable("customers", headers, Pages(first.Value!, cursor => customers.ListAsync(actor, filter, PageRequest.ForExport(sort, cursor), ct))
             .SelectMany(page => page.Select(CustomerCells).ToAsyncEnumerable()));
     }
 
@@ -47,7 +48,7 @@ public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, 
             return denied;
         }
 
-        var first = await customers.ListAsync(actor, filter, new PageRequest(sort, null, PageSize, false), ct);
+        var first = await customers.ListAsync(actor, filter, new PageRequest(sort, null, ContactPageSize, false), ct);
         if (!first.IsSuccess)
         {
             return first.Error!;
@@ -55,7 +56,7 @@ public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, 
 
         var headers = Localized(("customer", "客户"), ("customerName", "客户名称"), ("fullName", "姓名"), ("title", "职务"), ("officePhone", "办公电话"),
             ("mobile", "手机"), ("email", "邮箱"), ("isPrimary", "主联系人"));
-        return new ExportTable("contacts", headers, Pages(first.Value!, cursor => customers.ListAsync(actor, filter, new PageRequest(sort, cursor, PageSize, false), ct))
+        return new ExportTable("contacts", headers, Pages(first.Value!, cursor => customers.ListAsync(actor, filter, new PageRequest(sort, cursor, ContactPageSize, false), ct))
             .SelectMany(page => ContactsOf(page, ct)));
     }
 
@@ -66,7 +67,7 @@ public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, 
             return denied;
         }
 
-        var first = await leads.ListAsync(actor, filter, new PageRequest(sort, null, PageSize, false), ct);
+        var first = await leads.ListAsync(actor, filter, PageRequest.ForExport(sort, null), ct);
         if (!first.IsSuccess)
         {
             return first.Error!;
@@ -74,7 +75,7 @@ public sealed class ExportQueries(CustomerQueries customers, LeadQueries leads, 
 
         var headers = Localized(("name", "姓名"), ("company", "公司"), ("mobile", "手机"), ("email", "邮箱"), ("source", "来源"), ("status", "状态"),
             ("region", "区域"), ("owner", "负责人"), ("createdAt", "创建时间"));
-        return new ExportTable("leads", headers, Pages(first.Value!, cursor => leads.ListAsync(actor, filter, new PageRequest(sort, cursor, PageSize, false), ct))
+        return new ExportTable("leads", headers, Pages(first.Value!, cursor => leads.ListAsync(actor, filter, PageRequest.ForExport(sort, cursor), ct))
             .SelectMany(page => page.Select(LeadCells).ToAsyncEnumerable()));
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Organization;
@@ -58,6 +60,23 @@ public class KeysetPagingTests
         Assert.Equal(expected, keys);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_page_after_the_first_sends_the_same_sql_with_the_cursor_as_parameters(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database, 23);
+
+        var (rows, commands) = await SentSql.CaptureAsync(() => WalkAsync(database, "name", pageSize: 4));
+
+        Assert.Equal(23, rows.Count);
+        var afterFirst = commands.Where(c => !c.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase)).Skip(1).ToList();
+        Assert.Equal(5, afterFirst.Count);
+        Assert.Single(afterFirst.Distinct());
+        Assert.DoesNotContain(rows[3].Id.ToString(), afterFirst[0], StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task The_first_page_reports_the_total_and_a_cursor_for_the_next()
     {
@@ -84,5 +103,51 @@ public class KeysetPagingTests
         var page = await database.Get<EmployeeQueries>().ListAsync(Actor.System, new EmployeeFilter(), new PageRequest(sort, cursor), CancellationToken.None);
 
         Assert.Equal((ErrorKind.Validation, field, rule), (page.Error!.Kind, page.Error.Fields![0].Field, page.Error.Fields[0].Rule));
+    }
+}
+
+/// <summary>The SQL texts EF Core sends on the current async flow while a capture is open (its diagnostic events).</summary>
+internal sealed class SentSql : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+{
+    private static readonly AsyncLocal<List<string>?> Current = new();
+    private static readonly Lazy<IDisposable> Subscription = new(() => DiagnosticListener.AllListeners.Subscribe(new SentSql()));
+
+    public static async Task<(T Result, List<string> Commands)> CaptureAsync<T>(Func<Task<T>> action)
+    {
+        _ = Subscription.Value;
+        var commands = new List<string>();
+        Current.Value = commands;
+        try
+        {
+            return (await action(), commands);
+        }
+        finally
+        {
+            Current.Value = null;
+        }
+    }
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+        {
+            value.Subscribe(this);
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (Current.Value is { } commands && value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data)
+        {
+            commands.Add(data.Command.CommandText);
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
     }
 }
