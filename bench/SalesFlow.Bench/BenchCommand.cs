@@ -14,7 +14,7 @@ namespace SalesFlow.Bench;
 /// </summary>
 internal static class BenchCommand
 {
-    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W2PlanVsActual(), new W3OrderCreate(), new W4ListViews()];
+    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W2PlanVsActual(), new W3OrderCreate(), new W4ListViews(), new W8Soak()];
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ internal static class BenchCommand
             Console.WriteLine("""
                 usage:
                   generate --scale S|M|L|tiny --provider sqlite|postgres [--name <database>]
-                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>]
+                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>] [--soak-seconds 600]
                 PostgreSQL: SALESFLOW_BENCH_POSTGRES (else SALESFLOW_TEST_POSTGRES) names the server; the database is salesflow_bench_<scale>.
                 """);
             return 1;
@@ -45,6 +45,11 @@ internal static class BenchCommand
                 return 0;
             case "run":
                 var which = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "all";
+                if (options.TryGetValue("soak-seconds", out var soak))
+                {
+                    W8Soak.Seconds = int.Parse(soak, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 var pairs = int.Parse(options.GetValueOrDefault("pairs", "7"), System.Globalization.CultureInfo.InvariantCulture);
                 if (!await database.ExistsAsync(ct))
                 {

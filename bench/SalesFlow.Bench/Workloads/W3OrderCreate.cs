@@ -32,12 +32,7 @@ internal sealed class W3OrderCreate : IWorkload
         await using var baseline = await BaselineOrderServer.StartAsync(run.Database, run.Services, templates, ct);
         try
         {
-            var productClients = new List<HttpClient>();
-            for (var c = 0; c < Clients; c++)
-            {
-                productClients.Add(await product.ClientAsync(UserName, ct));
-            }
-
+            var productClients = await product.ClientsAsync(UserName, Clients, ct);
             var baselineClients = Enumerable.Range(0, Clients).Select(_ => ProductHost.LoopbackClient(baseline.Address)).ToList();
             var sequence = 0;
             Task<PlacedOrder> Product(HttpClient client, int c, int i, CancellationToken t) =>

@@ -65,6 +65,21 @@ internal sealed class ProductHost : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary><paramref name="count"/> clients of one signed-in user (one sign-in, one token: the password hash is not what is measured).</summary>
+    public async Task<List<HttpClient>> ClientsAsync(string userName, int count, CancellationToken ct)
+    {
+        var first = await ClientAsync(userName, ct);
+        var clients = new List<HttpClient> { first };
+        for (var c = 1; c < count; c++)
+        {
+            var client = LoopbackClient(Address);
+            client.DefaultRequestHeaders.Authorization = first.DefaultRequestHeaders.Authorization;
+            clients.Add(client);
+        }
+
+        return clients;
+    }
+
     public static HttpClient LoopbackClient(Uri address) =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(30), MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
 
