@@ -14,7 +14,7 @@ namespace SalesFlow.Bench;
 /// </summary>
 internal static class BenchCommand
 {
-    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W2PlanVsActual(), new W4ListViews(), new W7Exports()];
+    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W2PlanVsActual(), new W3OrderCreate(), new W4ListViews(), new W7Exports(), new W8Soak()];
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
@@ -22,14 +22,28 @@ internal static class BenchCommand
         {
             Console.WriteLine("""
                 usage:
+                  startup [--dll <SalesFlow.Web.dll>] [--idle-seconds 10]   (the built app's start time and idle memory on a new demo database)
                   generate --scale S|M|L|tiny --provider sqlite|postgres [--name <database>]
-                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>]
+                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>] [--soak-seconds 600]
                 PostgreSQL: SALESFLOW_BENCH_POSTGRES (else SALESFLOW_TEST_POSTGRES) names the server; the database is salesflow_bench_<scale>.
                 """);
             return 1;
         }
 
         var options = Options(args.Skip(1));
+        if (args[0] == "startup")
+        {
+            var idle = double.Parse(options.GetValueOrDefault("idle-seconds", "10"), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var start in await StartupProbe.RunAsync(options.GetValueOrDefault("dll"), idle, ct))
+            {
+                Console.WriteLine(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"startup {start.Start}: ready in {start.ReadySeconds:0.00} s; idle after {idle:0} s: working set {start.IdleWorkingSetMb:0} MB, private {start.IdlePrivateMb:0} MB"));
+            }
+
+            return 0;
+        }
+
         var scale = Scale.Parse(options.GetValueOrDefault("scale", "S"));
         var provider = options.GetValueOrDefault("provider", "sqlite").ToLowerInvariant() switch
         {
@@ -45,6 +59,11 @@ internal static class BenchCommand
                 return 0;
             case "run":
                 var which = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "all";
+                if (options.TryGetValue("soak-seconds", out var soak))
+                {
+                    W8Soak.Seconds = int.Parse(soak, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 var pairs = int.Parse(options.GetValueOrDefault("pairs", "7"), System.Globalization.CultureInfo.InvariantCulture);
                 if (!await database.ExistsAsync(ct))
                 {

@@ -119,7 +119,7 @@ public sealed record BenchDatabase(DatabaseProvider Provider, Scale Scale, strin
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
