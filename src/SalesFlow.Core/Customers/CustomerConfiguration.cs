@@ -31,7 +31,13 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.OwnerId, c.Name, c.Id });
         builder.HasIndex(c => new { c.Name, c.Id });
         builder.HasIndex(c => new { c.CreatedAtUtc, c.Id });
-        builder.HasIndex(c => new { c.RegionId, c.Class });
+
+        // One per offered filter, with the deleted flag so the list's count is read from the index alone, then the
+        // default sort so page 1 of a filtered list is an index range too.
+        builder.HasIndex(c => new { c.RegionId, c.IsDeleted, c.Name, c.Id });
+        builder.HasIndex(c => new { c.Class, c.IsDeleted, c.Name, c.Id });
+        builder.HasIndex(c => new { c.ValueTier, c.IsDeleted, c.Name, c.Id });
+        builder.HasIndex(c => new { c.Type, c.IsDeleted, c.Name, c.Id });
     }
 }
 

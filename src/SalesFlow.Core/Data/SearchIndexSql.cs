@@ -19,6 +19,9 @@ public static class SearchIndexSql
         ("customers", "name"), ("customers", "number"), ("customers", "phone"),
         ("contacts", "full_name"), ("contacts", "mobile"), ("contacts", "email"),
         ("leads", "name"), ("leads", "company"), ("leads", "mobile"), ("leads", "email"),
+
+        // Not q search but contains-filters: a customer's tags (",tag,") and an order's number in the orders list's q.
+        ("customers", "tags"), ("orders", "number"),
     ];
 
     /// <summary>FTS table, the table it indexes, the id column it returns and the text it searches.</summary>

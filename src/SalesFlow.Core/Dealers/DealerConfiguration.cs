@@ -40,6 +40,8 @@ internal sealed class DealerConfiguration : IEntityTypeConfiguration<Dealer>
         builder.HasIndex(d => new { d.OrgUnitId, d.Code });
         builder.HasIndex(d => new { d.ManagerId, d.Code });
         builder.HasIndex(d => new { d.Status, d.Code });
+        builder.HasIndex(d => new { d.Tier, d.Code });
+        builder.HasIndex(d => new { d.RegionId, d.Code });
     }
 }
 

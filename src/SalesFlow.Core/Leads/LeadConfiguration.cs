@@ -34,5 +34,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.OrgUnitId, l.CreatedAtUtc, l.Id });
         builder.HasIndex(l => new { l.OwnerId, l.Status });
         builder.HasIndex(l => new { l.CreatedAtUtc, l.Id });
+
+        // The list's status and source filters, counted from the index and paged newest first.
+        builder.HasIndex(l => new { l.Status, l.IsDeleted, l.CreatedAtUtc, l.Id });
+        builder.HasIndex(l => new { l.Source, l.IsDeleted, l.CreatedAtUtc, l.Id });
     }
 }

@@ -1894,14 +1894,23 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_customers_name_id");
 
-                    b.HasIndex("RegionId", "Class")
-                        .HasDatabaseName("ix_customers_region_id_class");
-
                     b.HasIndex("OrgUnitId", "Name", "Id")
                         .HasDatabaseName("ix_customers_org_unit_id_name_id");
 
                     b.HasIndex("OwnerId", "Name", "Id")
                         .HasDatabaseName("ix_customers_owner_id_name_id");
+
+                    b.HasIndex("Class", "IsDeleted", "Name", "Id")
+                        .HasDatabaseName("ix_customers_class_is_deleted_name_id");
+
+                    b.HasIndex("RegionId", "IsDeleted", "Name", "Id")
+                        .HasDatabaseName("ix_customers_region_id_is_deleted_name_id");
+
+                    b.HasIndex("Type", "IsDeleted", "Name", "Id")
+                        .HasDatabaseName("ix_customers_type_is_deleted_name_id");
+
+                    b.HasIndex("ValueTier", "IsDeleted", "Name", "Id")
+                        .HasDatabaseName("ix_customers_value_tier_is_deleted_name_id");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -2365,17 +2374,20 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_dealers_customer_id");
 
-                    b.HasIndex("RegionId")
-                        .HasDatabaseName("ix_dealers_region_id");
-
                     b.HasIndex("ManagerId", "Code")
                         .HasDatabaseName("ix_dealers_manager_id_code");
 
                     b.HasIndex("OrgUnitId", "Code")
                         .HasDatabaseName("ix_dealers_org_unit_id_code");
 
+                    b.HasIndex("RegionId", "Code")
+                        .HasDatabaseName("ix_dealers_region_id_code");
+
                     b.HasIndex("Status", "Code")
                         .HasDatabaseName("ix_dealers_status_code");
+
+                    b.HasIndex("Tier", "Code")
+                        .HasDatabaseName("ix_dealers_tier_code");
 
                     b.ToTable("dealers", (string)null);
                 });
@@ -4502,6 +4514,12 @@ namespace SalesFlow.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrgUnitId", "CreatedAtUtc", "Id")
                         .HasDatabaseName("ix_leads_org_unit_id_created_at_utc_id");
+
+                    b.HasIndex("Source", "IsDeleted", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_leads_source_is_deleted_created_at_utc_id");
+
+                    b.HasIndex("Status", "IsDeleted", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_leads_status_is_deleted_created_at_utc_id");
 
                     b.ToTable("leads", (string)null);
                 });
