@@ -14,7 +14,7 @@ namespace SalesFlow.Bench;
 /// </summary>
 internal static class BenchCommand
 {
-    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W2PlanVsActual(), new W4ListViews()];
+    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W1LeadImport(), new W2PlanVsActual(), new W4ListViews()];
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
