@@ -14,7 +14,8 @@ namespace SalesFlow.Bench;
 /// </summary>
 internal static class BenchCommand
 {
-    public static IReadOnlyList<IWorkload> Workloads { get; } = [new W2PlanVsActual(), new W3OrderCreate(), new W4ListViews(), new W7Exports(), new W8Soak()];
+    public static IReadOnlyList<IWorkload> Workloads { get; } =
+        [new W1LeadImport(), new W2PlanVsActual(), new W3OrderCreate(), new W4ListViews(), new W7Exports(), new W8Soak()];
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {

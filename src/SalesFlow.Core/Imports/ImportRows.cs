@@ -34,6 +34,32 @@ public abstract class ImportRows
     /// <summary>The rules again (the database may have changed since the check), then the record is added.</summary>
     public abstract Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct);
 
+    /// <summary>The rules for a chunk of rows, one answer per row (null: valid); kinds that can check many at once override it.</summary>
+    public virtual async Task<IReadOnlyList<Error?>> CheckManyAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, CancellationToken ct)
+    {
+        var errors = new List<Error?>(rows.Count);
+        foreach (var row in rows)
+        {
+            errors.Add(await CheckAsync(db, actor, map, row, ct));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Adds a chunk of rows in order; stops at the first that fails and returns its position and error.</summary>
+    public virtual async Task<(int Row, Error Error)?> AddManyAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, DateTime nowUtc, CancellationToken ct)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (await AddAsync(db, actor, map, rows[i], nowUtc, ct) is { } error)
+            {
+                return (i, error);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// After the last row is added, before the final save, in the import's transaction: work that needs the whole file
     /// (stock reports check each report once, with every month of the file in place).
@@ -184,19 +210,55 @@ internal sealed class ContactRows : ImportRows
 
 internal sealed class LeadRows : ImportRows
 {
+    // One batch per pass (the check and the apply pass each open their own context): regions and the round-robin carry over between chunks.
+    private NewLead.Batch? _batch;
+
     public override string Permission => LeadPermissions.Edit;
 
-    public override async Task<Error?> CheckAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct)
+    public override async Task<Error?> CheckAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, CancellationToken ct) =>
+        (await CheckManyAsync(db, actor, map, [row], ct))[0];
+
+    public override async Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct) =>
+        (await AddManyAsync(db, actor, map, [row], nowUtc, ct))?.Error;
+
+    public override async Task<IReadOnlyList<Error?>> CheckManyAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, CancellationToken ct)
     {
-        var request = Request(map, row);
-        return request.IsSuccess ? (await NewLead.CheckAsync(db, actor, request.Value!, ct)).Error : request.Error;
+        var requests = rows.Select(row => Request(map, row)).ToList();
+        var valid = requests.Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
+        var checkedLeads = await BatchOn(db, actor).CheckAsync(valid, ct);
+        var next = 0;
+        return [.. requests.Select(r => r.IsSuccess ? checkedLeads[next++].Error : r.Error)];
     }
 
-    public override async Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct)
+    public override async Task<(int Row, Error Error)?> AddManyAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, DateTime nowUtc, CancellationToken ct)
     {
-        var request = Request(map, row);
-        return request.IsSuccess ? (await NewLead.AddAsync(db, actor, request.Value!, nowUtc, ct)).Error : request.Error;
+        var requests = new List<CaptureLead>(rows.Count);
+        foreach (var row in rows)
+        {
+            var request = Request(map, row);
+            if (!request.IsSuccess)
+            {
+                // Nothing of the chunk is added: the caller rolls the whole job back.
+                return (requests.Count, request.Error!);
+            }
+
+            requests.Add(request.Value!);
+        }
+
+        var added = await BatchOn(db, actor).AddAsync(requests, nowUtc, ct);
+        for (var i = 0; i < added.Count; i++)
+        {
+            if (!added[i].IsSuccess)
+            {
+                return (i, added[i].Error!);
+            }
+        }
+
+        return null;
     }
+
+    private NewLead.Batch BatchOn(SalesFlowDbContext db, Actor actor) =>
+        _batch is { } batch && ReferenceEquals(batch.Db, db) ? batch : _batch = new NewLead.Batch(db, actor);
 
     public override IEnumerable<(string Field, string Value)> UniqueKeys(HeaderMap map, TabularRow row)
     {

@@ -14,8 +14,6 @@ namespace SalesFlow.Core.Imports;
 public sealed class ImportRunner(
     IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportProgress progress, TimeProvider time, IServiceProvider services)
 {
-    private const int ProgressEvery = 200;
-
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
         var path = options.PathOf(jobId);
@@ -144,35 +142,37 @@ public sealed class ImportRunner(
         await using var db = await dbFactory.OpenAsync(actor, ct);
         var duplicates = new InFileDuplicates();
         var result = new Checked();
-        foreach (var row in reader.Rows())
+        foreach (var chunk in reader.Rows().Chunk(options.BatchSize))
         {
-            var problems = new List<ImportProblem>(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
-            if (await rows.CheckAsync(db, actor, map, row, ct) is { } error)
+            var checkedRows = await rows.CheckManyAsync(db, actor, map, chunk, ct);
+            for (var i = 0; i < chunk.Length; i++)
             {
-                problems.AddRange(ImportProblem.From(error));
-            }
-
-            result.Read++;
-            if (problems.Count == 0)
-            {
-                result.Valid++;
-            }
-            else
-            {
-                result.Invalid++;
-                result.InvalidLines.Add(row.Line);
-                foreach (var problem in problems)
+                var row = chunk[i];
+                var problems = new List<ImportProblem>(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
+                if (checkedRows[i] is { } error)
                 {
-                    errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
+                    problems.AddRange(ImportProblem.From(error));
+                }
+
+                result.Read++;
+                if (problems.Count == 0)
+                {
+                    result.Valid++;
+                }
+                else
+                {
+                    result.Invalid++;
+                    result.InvalidLines.Add(row.Line);
+                    foreach (var problem in problems)
+                    {
+                        errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
+                    }
                 }
             }
 
-            if (result.Read % ProgressEvery == 0)
-            {
-                db.ChangeTracker.Clear();
-                await errors.FlushAsync(ct);
-                progress.Report(job.Id, new(result.Read, result.Valid, result.Invalid, 0, Percent(job, reader.Fraction, applying: false)));
-            }
+            db.ChangeTracker.Clear();
+            await errors.FlushAsync(ct);
+            progress.Report(job.Id, new(result.Read, result.Valid, result.Invalid, 0, Percent(job, reader.Fraction, applying: false)));
         }
 
         await errors.FlushAsync(ct);
@@ -188,18 +188,14 @@ public sealed class ImportRunner(
         TabularRow? current = null;
         try
         {
-            foreach (var row in reader.Rows())
+            foreach (var chunk in reader.Rows().Where(row => !valid.InvalidLines.Contains(row.Line)).Chunk(options.BatchSize))
             {
-                current = row;
-                if (valid.InvalidLines.Contains(row.Line))
-                {
-                    continue;
-                }
-
-                if (await rows.AddAsync(db, actor, map, row, Now, ct) is { } error)
+                current = chunk[^1];
+                if (await rows.AddManyAsync(db, actor, map, chunk, Now, ct) is { } failed)
                 {
                     await transaction.RollbackAsync(ct);
-                    foreach (var problem in ImportProblem.From(error))
+                    var row = chunk[failed.Row];
+                    foreach (var problem in ImportProblem.From(failed.Error))
                     {
                         errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
                     }
@@ -207,12 +203,10 @@ public sealed class ImportRunner(
                     return null;
                 }
 
-                if (++applied % options.BatchSize == 0)
-                {
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    progress.Report(job.Id, new(valid.Read, valid.Valid, valid.Invalid, applied, Percent(job, reader.Fraction, applying: true)));
-                }
+                applied += chunk.Length;
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                progress.Report(job.Id, new(valid.Read, valid.Valid, valid.Invalid, applied, Percent(job, reader.Fraction, applying: true)));
             }
 
             await rows.FinishAsync(db, ct);

@@ -9,66 +9,121 @@ namespace SalesFlow.Core.Leads;
 /// The rules of a new lead on a context the caller opened (capture and imports come here): a phone or an e-mail,
 /// a known region, no duplicate of another lead or contact, and an owner chosen by <see cref="LeadAssignment"/>.
 /// The caller saves. <see cref="CheckAsync"/> is the same rules without adding, for an import's validation pass.
+/// One lead is a <see cref="Batch"/> of one; an import checks and adds its rows a chunk at a time.
 /// </summary>
 public static class NewLead
 {
     /// <summary>A valid new lead's normalized keys, region and chosen owner.</summary>
     public sealed record Checked(string? Mobile, string? Email, string? Company, Guid? RegionId, LeadAssignment.Owner Owner);
 
-    public static async Task<Result<Lead>> AddAsync(SalesFlowDbContext db, Actor actor, CaptureLead request, DateTime nowUtc, CancellationToken ct)
-    {
-        var valid = await CheckAsync(db, actor, request, ct);
-        if (!valid.IsSuccess)
-        {
-            return valid.Error!;
-        }
+    public static async Task<Result<Lead>> AddAsync(SalesFlowDbContext db, Actor actor, CaptureLead request, DateTime nowUtc, CancellationToken ct) =>
+        (await new Batch(db, actor).AddAsync([request], nowUtc, ct))[0];
 
-        var (mobile, email, company, regionId, owner) = valid.Value!;
-        var lead = new Lead(request.Name.Trim(), company, mobile, email, request.Source!.Value, regionId, Normalize(request.Needs));
-        lead.AssignTo(owner.EmployeeId, owner.OrgUnitId, nowUtc);
-        db.Leads.Add(lead);
-        return lead;
-    }
-
-    public static async Task<Result<Checked>> CheckAsync(SalesFlowDbContext db, Actor actor, CaptureLead request, CancellationToken ct)
-    {
-        if (RequestValidation.Check(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var mobile = Normalize(request.Mobile);
-        var email = Normalize(request.Email)?.ToLowerInvariant();
-        var company = Normalize(request.Company);
-        if (mobile is null && email is null)
-        {
-            return LeadErrors.NeedsAPhoneOrEmail;
-        }
-
-        Guid? regionId = null;
-        if (Normalize(request.Region) is { } region)
-        {
-            regionId = await Regions.Named(db, region).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (regionId is null)
-            {
-                return Error.Invalid("region", "notFound");
-            }
-        }
-
-        if (await LeadDuplicates.FindAsync(db, mobile, email, company, null, ct) is { } duplicate)
-        {
-            return duplicate;
-        }
-
-        var owner = await LeadAssignment.ChooseAsync(db, actor, request.OwnerId, regionId, ct);
-        if (!owner.IsSuccess)
-        {
-            return owner.Error!;
-        }
-
-        return new Checked(mobile, email, company, regionId, owner.Value!);
-    }
+    public static async Task<Result<Checked>> CheckAsync(SalesFlowDbContext db, Actor actor, CaptureLead request, CancellationToken ct) =>
+        (await new Batch(db, actor).CheckAsync([request], ct))[0];
 
     /// <summary>How a lead's mobile, e-mail and company are compared and stored (trimmed; e-mail lower-case).</summary>
     public static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// New leads checked and added many at a time on one context: regions are resolved once per name, duplicates are
+    /// found with one query per key for the whole chunk, and the round-robin remembers who took the previous lead.
+    /// </summary>
+    public sealed class Batch(SalesFlowDbContext db, Actor actor)
+    {
+        private readonly Dictionary<string, Guid?> _regions = new(StringComparer.Ordinal);
+        private readonly LeadAssignment.Rotation _rotation = new(db, actor);
+
+        public SalesFlowDbContext Db => db;
+
+        public async Task<IReadOnlyList<Result<Lead>>> AddAsync(IReadOnlyList<CaptureLead> requests, DateTime nowUtc, CancellationToken ct)
+        {
+            var valid = await CheckAsync(requests, assigning: true, ct);
+            var added = new List<Result<Lead>>(requests.Count);
+            for (var i = 0; i < requests.Count; i++)
+            {
+                if (!valid[i].IsSuccess)
+                {
+                    added.Add(valid[i].Error!);
+                    continue;
+                }
+
+                var (mobile, email, company, regionId, owner) = valid[i].Value!;
+                var request = requests[i];
+                var lead = new Lead(request.Name.Trim(), company, mobile, email, request.Source!.Value, regionId, Normalize(request.Needs));
+                lead.AssignTo(owner.EmployeeId, owner.OrgUnitId, nowUtc);
+                db.Leads.Add(lead);
+                added.Add(lead);
+            }
+
+            return added;
+        }
+
+        public Task<IReadOnlyList<Result<Checked>>> CheckAsync(IReadOnlyList<CaptureLead> requests, CancellationToken ct) =>
+            CheckAsync(requests, assigning: false, ct);
+
+        private async Task<IReadOnlyList<Result<Checked>>> CheckAsync(IReadOnlyList<CaptureLead> requests, bool assigning, CancellationToken ct)
+        {
+            var results = new Result<Checked>?[requests.Count];
+            var keys = new (LeadDuplicates.Keys Keys, Guid? RegionId)[requests.Count];
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var request = requests[i];
+                if (RequestValidation.Check(request) is { } invalid)
+                {
+                    results[i] = invalid;
+                    continue;
+                }
+
+                var mobile = Normalize(request.Mobile);
+                var email = Normalize(request.Email)?.ToLowerInvariant();
+                if (mobile is null && email is null)
+                {
+                    results[i] = LeadErrors.NeedsAPhoneOrEmail;
+                    continue;
+                }
+
+                Guid? regionId = null;
+                if (Normalize(request.Region) is { } region)
+                {
+                    regionId = await RegionAsync(region, ct);
+                    if (regionId is null)
+                    {
+                        results[i] = Error.Invalid("region", "notFound");
+                        continue;
+                    }
+                }
+
+                keys[i] = (new LeadDuplicates.Keys(mobile, email, Normalize(request.Company)), regionId);
+            }
+
+            var pending = Enumerable.Range(0, requests.Count).Where(i => results[i] is null).ToList();
+            var duplicates = pending.Count == 0 ? [] : await LeadDuplicates.FindManyAsync(db, [.. pending.Select(i => keys[i].Keys)], null, ct);
+            for (var p = 0; p < pending.Count; p++)
+            {
+                var i = pending[p];
+                if (duplicates[p] is { } duplicate)
+                {
+                    results[i] = duplicate;
+                    continue;
+                }
+
+                var owner = await _rotation.ChooseAsync(requests[i].OwnerId, keys[i].RegionId, assigning, ct);
+                var (mobile, email, company) = keys[i].Keys;
+                results[i] = owner.IsSuccess ? new Checked(mobile, email, company, keys[i].RegionId, owner.Value!) : owner.Error!;
+            }
+
+            return results!;
+        }
+
+        private async Task<Guid?> RegionAsync(string name, CancellationToken ct)
+        {
+            if (!_regions.TryGetValue(name, out var id))
+            {
+                _regions[name] = id = await Regions.Named(db, name).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            }
+
+            return id;
+        }
+    }
 }
