@@ -59,7 +59,7 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                 columns: new[] { "value_tier", "is_deleted", "name", "id" });
 
             // The contains-filters of the customer (tags) and order (number) lists get trigram indexes like q search.
-            foreach (var statement in SalesFlow.Core.Data.SearchIndexSql.PostgresUp())
+            foreach (var statement in SalesFlow.Core.Data.SearchIndexSql.PostgresFilterIndexesUp())
             {
                 migrationBuilder.Sql(statement);
             }
@@ -68,8 +68,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_customers_tags_trgm;");
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_orders_number_trgm;");
+            foreach (var statement in SalesFlow.Core.Data.SearchIndexSql.PostgresFilterIndexesDown())
+            {
+                migrationBuilder.Sql(statement);
+            }
 
             migrationBuilder.DropIndex(
                 name: "ix_leads_source_is_deleted_created_at_utc_id",
