@@ -46,16 +46,16 @@ internal sealed class W1LeadImport : IWorkload
                 {
                     if (productTurn)
                     {
-                        GC.Collect();
-                        GC.WaitForPendingFinalizers();
                         Guid jobId;
                         double ms;
-                        using (var memory = new PeakMemory())
+                        var memory = MemorySampler.Start();
+                        await using (memory)
                         {
                             (jobId, ms) = await AbRunner.TimeAsync(c => ImportAsync(run, director, path, c), ct);
-                            peakHeap = Math.Max(peakHeap, memory.HeapMb);
-                            peakWorkingSet = Math.Max(peakWorkingSet, memory.WorkingSetMb);
                         }
+
+                        peakHeap = Math.Max(peakHeap, memory.PeakHeapMb);
+                        peakWorkingSet = Math.Max(peakWorkingSet, memory.PeakWorkingSetMb);
 
                         var answer = await ProductAnswerAsync(run, imported, jobId, pair == -1 ? resolved : null, ct);
                         Compare(answer, expected);
