@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SalesFlow.Bench.Data;
 using SalesFlow.Bench.Running;
+using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Customers;
 using SalesFlow.Core.Dealers;
-using SalesFlow.Core.Catalog.Prices;
 using SalesFlow.Core.Leads;
 using SalesFlow.Core.Orders;
 
