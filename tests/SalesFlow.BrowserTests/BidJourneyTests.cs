@@ -23,7 +23,14 @@ public sealed class BidJourneyTests(Browser browser, SalesFlowServer server) : I
             var option = page.Locator(".mud-popover-open .mud-list-item").First;
             await Expect(option).ToBeVisibleAsync();
             await option.ClickAsync();
-            await dialog.GetByTestId("bid-amount-input").FillAsync("800000");
+
+            // The customer's list closes and the dialog re-renders; a number typed before that can be lost (CI saw the
+            // amount empty at save). Type it after, and leave the field so the value is bound before saving.
+            await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+            var amount = dialog.GetByTestId("bid-amount-input");
+            await amount.FillAsync("800000");
+            await amount.PressAsync("Tab");
+            await Expect(amount).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^800,?000"));
             await dialog.GetByTestId("dialog-save").ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/bids/[0-9a-f-]{36}$"));
