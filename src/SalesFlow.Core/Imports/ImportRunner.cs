@@ -140,6 +140,9 @@ public sealed class ImportRunner(
     private async Task<Checked> CheckAsync(ImportJob job, Actor actor, ImportRows rows, HeaderMap map, TabularReader reader, ErrorLog errors, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(actor, ct);
+
+        // One connection for the whole pass: otherwise each of a chunk's queries takes one from the pool and resets it.
+        await db.Database.OpenConnectionAsync(ct);
         var duplicates = new InFileDuplicates();
         var result = new Checked();
         foreach (var chunk in reader.Rows().Chunk(options.BatchSize))
@@ -183,6 +186,7 @@ public sealed class ImportRunner(
     {
         using var reader = TabularFile.Open(path);
         await using var db = await dbFactory.OpenAsync(actor, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = !rows.AddsOnly;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var applied = 0;
         TabularRow? current = null;
