@@ -19,17 +19,24 @@ public static class CreditExposure
     public static async Task<CreditUsage> OfCustomerAsync(
         SalesFlowDbContext db, Guid customerId, DateOnly today, int graceDays, Guid? excludingOrderId, CancellationToken ct)
     {
-        var limit = await db.Customers.Where(c => c.Id == customerId).Select(c => c.CreditLimit).SingleAsync(ct);
         var statuses = Order.ExposureStatuses;
-        var openOrders = await db.Orders
-            .Where(o => o.CustomerId == customerId && statuses.Contains(o.Status) && o.Id != excludingOrderId)
-            .SumAsync(o => o.Total - o.InvoicedAmount, ct);
-        var unpaid = db.Invoices.Where(i => i.CustomerId == customerId && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid));
-        var unpaidAmount = await unpaid.SumAsync(i => i.Total - i.PaidAmount, ct);
-        var overdue = await unpaid.Where(i => i.DueDate < today).SumAsync(i => i.Total - i.PaidAmount, ct);
         var graceLimit = today.AddDays(-graceDays);
-        var beyondGrace = await unpaid.Where(i => i.DueDate < graceLimit).SumAsync(i => i.Total - i.PaidAmount, ct);
-        var exposure = openOrders + unpaidAmount;
-        return new CreditUsage(limit, openOrders, unpaidAmount, exposure, limit - exposure, overdue, beyondGrace, graceDays);
+        var unpaid = db.Invoices.Where(i => i.CustomerId == customerId && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid));
+
+        // One round trip: the order screen, the portal and every credit check read this.
+        var sums = await db.Customers.Where(c => c.Id == customerId)
+            .Select(c => new
+            {
+                c.CreditLimit,
+                OpenOrders = db.Orders.Where(o => o.CustomerId == customerId && statuses.Contains(o.Status) && o.Id != excludingOrderId)
+                    .Sum(o => o.Total - o.InvoicedAmount),
+                Unpaid = unpaid.Sum(i => i.Total - i.PaidAmount),
+                Overdue = unpaid.Where(i => i.DueDate < today).Sum(i => i.Total - i.PaidAmount),
+                BeyondGrace = unpaid.Where(i => i.DueDate < graceLimit).Sum(i => i.Total - i.PaidAmount),
+            })
+            .SingleAsync(ct);
+        var exposure = sums.OpenOrders + sums.Unpaid;
+        return new CreditUsage(
+            sums.CreditLimit, sums.OpenOrders, sums.Unpaid, exposure, sums.CreditLimit - exposure, sums.Overdue, sums.BeyondGrace, graceDays);
     }
 }
