@@ -159,6 +159,9 @@ internal sealed class PostgresBulkWriter(NpgsqlConnection connection, IModel mod
         var types = table.Columns.Select(c => c.StoreType.Split('(')[0].Trim()).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+
+        // Finishing a 10M-row COPY (foreign keys checked at the end) takes far longer than the default 30 s command timeout.
+        importer.Timeout = TimeSpan.FromHours(2);
         long count = 0;
         foreach (var row in rows)
         {
