@@ -102,10 +102,40 @@ public sealed class ListIndexTests(TinyDatasets datasets)
         }
     }
 
-    private static async Task<string> PlanAsync(PlainSql sql, CapturedCommand command)
+    /// <summary>
+    /// A page after a cursor starts the sort index AT the cursor. At L on PostgreSQL the (key &gt; k OR key = k AND id &gt; i)
+    /// predicate alone was applied as a filter from the index's start, so page n cost n pages and a 1M-row export was
+    /// quadratic; the plan must show the sort key in the index condition.
+    /// </summary>
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_page_after_a_cursor_seeks_the_sort_index_to_the_cursor(string provider)
+    {
+        var database = await datasets.OnAsync(provider);
+        await using var run = new BenchRun(database, database.Services(), pairs: 1);
+        var director = await run.ActorAsync("director", TestContext.Current.CancellationToken);
+        var customers = run.Services.GetRequiredService<CustomerQueries>();
+        var first = await customers.ListAsync(director, new CustomerFilter(), new PageRequest("name", null, 5), TestContext.Current.CancellationToken);
+        var cursor = Assert.IsType<string>(first.Value!.NextCursor);
+
+        var commands = await SqlCapture.CaptureAsync(() =>
+            customers.ListAsync(director, new CustomerFilter(), new PageRequest("name", cursor, 5, Count: false), TestContext.Current.CancellationToken));
+
+        var plan = await PlanAsync(new PlainSql(database), Assert.Single(commands), sortsByIndex: true);
+        Assert.Matches(database.IsSqlite ? @"USING (COVERING )?INDEX ix_customers_name_id \(name>" : @"Index Cond: .*\bname\b", plan);
+    }
+
+    private static async Task<string> PlanAsync(PlainSql sql, CapturedCommand command, bool sortsByIndex = false)
     {
         await using var connection = await sql.OpenAsync(TestContext.Current.CancellationToken);
-        if (!sql.IsSqlite)
+        if (!sql.IsSqlite && sortsByIndex)
+        {
+            // Ordered by the sort index, as at scale: which part of the predicate is the index condition is the question.
+            await using var off = sql.Command(connection, "SET enable_seqscan = off; SET enable_sort = off; SET enable_bitmapscan = off", new Dictionary<string, object>());
+            await off.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        else if (!sql.IsSqlite)
         {
             // Only bitmap paths are left, and a bitmap index scan needs a condition: the plan then shows which index can
             // answer the filter instead of a walk of the primary key, which a tiny table makes as cheap as anything.

@@ -57,9 +57,16 @@ public sealed class SortOption<T, TKey>(string name, Expression<Func<T, TKey>> k
             var compareId = Expression.Call(idBody, CompareTo<Guid>(), Expression.Property(position, nameof(CursorPosition.Id)));
             var zero = Expression.Constant(0);
             Func<Expression, Expression, BinaryExpression> beyond = descending ? Expression.LessThan : Expression.GreaterThan;
-            var predicate = Expression.OrElse(
-                beyond(compareKey, zero),
-                Expression.AndAlso(Expression.Equal(compareKey, zero), beyond(compareId, zero)));
+            Func<Expression, Expression, BinaryExpression> atOrBeyond = descending ? Expression.LessThanOrEqual : Expression.GreaterThanOrEqual;
+
+            // key ≥ cursor (redundant with the OR after it) is what lets the database seek the sort index to the cursor.
+            // Without it PostgreSQL applied the OR as a filter over the index from its start: at L a page 800,000 rows
+            // into the customers took 1.8 s instead of 0.13 s, so walking a 1M-row export was quadratic.
+            var predicate = Expression.AndAlso(
+                atOrBeyond(compareKey, zero),
+                Expression.OrElse(
+                    beyond(compareKey, zero),
+                    Expression.AndAlso(Expression.Equal(compareKey, zero), beyond(compareId, zero))));
             query = query.Where(Expression.Lambda<Func<T, bool>>(predicate, parameter));
         }
 
