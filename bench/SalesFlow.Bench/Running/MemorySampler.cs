@@ -16,12 +16,19 @@ internal sealed class MemorySampler : IAsyncDisposable
     private MemorySampler()
     {
         Sample();
+        StartWorkingSetMb = PeakWorkingSetMb;
         _sampling = Task.Run(LoopAsync);
     }
 
     public double PeakHeapMb => _peakHeap / 1048576.0;
 
     public double PeakWorkingSetMb => _peakWorkingSet / 1048576.0;
+
+    /// <summary>The working set when sampling began: what the process held before the measured path ran.</summary>
+    public double StartWorkingSetMb { get; }
+
+    /// <summary>How far the working set rose above where it started: the measured path's own share of the process.</summary>
+    public double WorkingSetGrowthMb => PeakWorkingSetMb - StartWorkingSetMb;
 
     /// <summary>Starts sampling after a full collection, so earlier garbage does not count.</summary>
     public static MemorySampler Start()

@@ -196,9 +196,9 @@ internal sealed class W7Exports : IWorkload
 
     private BenchResult Result(BenchRun run, Times times, TableFormat format, int queries)
     {
-        var (product, share, heap, workingSet) = format == TableFormat.Csv
-            ? (times.Csv, 0.3, times.CsvHeapMb, times.CsvWorkingSetMb)
-            : (times.Xlsx, 0.1, times.XlsxHeapMb, times.XlsxWorkingSetMb);
+        var (product, share, heap, workingSet, growth) = format == TableFormat.Csv
+            ? (times.Csv, 0.3, times.CsvHeapMb, times.CsvWorkingSetMb, times.CsvGrowthMb)
+            : (times.Xlsx, 0.1, times.XlsxHeapMb, times.XlsxWorkingSetMb, times.XlsxGrowthMb);
         var result = AbRunner.Summarize(run, Name, $"customers {format.ToString().ToUpperInvariant()} vs baseline CSV", product, times.Baseline, BenchTarget.Throughput(share),
             $"peak memory ≤ {MemoryLimitMb:0} MB: {(workingSet <= MemoryLimitMb ? "met" : "MISSED")}");
         result.Figures["rows"] = times.Rows;
@@ -207,6 +207,7 @@ internal sealed class W7Exports : IWorkload
         result.Figures["product_queries"] = queries;
         result.Figures["peak_heap_mb"] = heap;
         result.Figures["peak_working_set_mb"] = workingSet;
+        result.Figures["working_set_growth_mb"] = growth;
         return result;
     }
 
@@ -227,6 +228,10 @@ internal sealed class W7Exports : IWorkload
         public double XlsxHeapMb { get; private set; }
 
         public double XlsxWorkingSetMb { get; private set; }
+
+        public double CsvGrowthMb { get; private set; }
+
+        public double XlsxGrowthMb { get; private set; }
 
         /// <summary>Times one product export and keeps the highest memory any of them needed.</summary>
         public async Task ProductAsync(TableFormat format, Func<Task> export)
@@ -249,10 +254,12 @@ internal sealed class W7Exports : IWorkload
             if (format == TableFormat.Csv)
             {
                 (CsvHeapMb, CsvWorkingSetMb) = (Math.Max(CsvHeapMb, memory.PeakHeapMb), Math.Max(CsvWorkingSetMb, memory.PeakWorkingSetMb));
+                CsvGrowthMb = Math.Max(CsvGrowthMb, memory.WorkingSetGrowthMb);
             }
             else
             {
                 (XlsxHeapMb, XlsxWorkingSetMb) = (Math.Max(XlsxHeapMb, memory.PeakHeapMb), Math.Max(XlsxWorkingSetMb, memory.PeakWorkingSetMb));
+                XlsxGrowthMb = Math.Max(XlsxGrowthMb, memory.WorkingSetGrowthMb);
             }
         }
 
