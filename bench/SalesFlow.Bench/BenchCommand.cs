@@ -94,7 +94,7 @@ internal static class BenchCommand
         }
 
         var results = new List<BenchResult>();
-        await using var run = new BenchRun(database, database.Services(), pairs);
+        await using var run = new BenchRun(database, database.Services(), pairs, line => report("    · " + line));
         report("workload case, provider, scale, product, baseline, ratio (min–max)  [target: verdict]");
         foreach (var workload in chosen)
         {

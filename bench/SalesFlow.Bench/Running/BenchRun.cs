@@ -5,7 +5,7 @@ using SalesFlow.Core.Identity;
 namespace SalesFlow.Bench.Running;
 
 /// <summary>A workload's view of one run: the database, the product's services on it and how many pairs to time.</summary>
-internal sealed class BenchRun(BenchDatabase database, ServiceProvider services, int pairs) : IAsyncDisposable
+internal sealed class BenchRun(BenchDatabase database, ServiceProvider services, int pairs, Action<string>? progress = null) : IAsyncDisposable
 {
     public BenchDatabase Database { get; } = database;
 
@@ -15,6 +15,12 @@ internal sealed class BenchRun(BenchDatabase database, ServiceProvider services,
 
     /// <summary>Short runs (the tests' tiny scale) do less of everything that only matters for timing.</summary>
     public bool Quick => Database.Scale == Scale.Tiny;
+
+    /// <summary>
+    /// A line printed while a long workload is still running (W4 at L runs for tens of minutes): the workload's result
+    /// lines still come at its end, this only shows a case as soon as it is measured.
+    /// </summary>
+    public void Progress(string line) => progress?.Invoke(line);
 
     /// <summary>The actor a signed-in user acts as, resolved by the product as every request is.</summary>
     public async Task<Actor> ActorAsync(string userName, CancellationToken ct)

@@ -62,6 +62,10 @@ internal sealed class W4ListViews : IWorkload
             var deepRatio = pN.ProductMedian / Math.Max(p1.ProductMedian, 1e-6);
             results.Add(new BenchResult(Name, $"{listCase.Name} p{deepNumber}÷p1", p1.Result.Provider, p1.Result.Scale, p1.Result.Pairs, pN.ProductMedian, p1.ProductMedian,
                 deepRatio, deepRatio, deepRatio, "page 200 ≤ 1.5× page 1 (product medians)", deepRatio <= 1.5));
+            foreach (var line in results.TakeLast(3))
+            {
+                run.Progress(line.ToString());
+            }
         }
 
         return results;
