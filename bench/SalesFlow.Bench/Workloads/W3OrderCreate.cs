@@ -99,6 +99,10 @@ internal sealed class W3OrderCreate : IWorkload
                 ["throughput_ratio"] = AbRunner.Median(product.Select(w => w.PerSecond)) / Math.Max(AbRunner.Median(baseline.Select(w => w.PerSecond)), 1e-6),
                 ["product_orders"] = product.Sum(w => w.Orders.Count),
                 ["baseline_orders"] = baseline.Sum(w => w.Orders.Count),
+                ["product_process_cpu_ms_per_order"] = AbRunner.Median(product.Select(w => w.CpuMsPerOrder.Process)),
+                ["baseline_process_cpu_ms_per_order"] = AbRunner.Median(baseline.Select(w => w.CpuMsPerOrder.Process)),
+                ["product_machine_cpu_ms_per_order"] = AbRunner.Median(product.Select(w => w.CpuMsPerOrder.Machine)),
+                ["baseline_machine_cpu_ms_per_order"] = AbRunner.Median(baseline.Select(w => w.CpuMsPerOrder.Machine)),
             },
         };
         var productAll = product.SelectMany(w => w.Latencies).ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using SalesFlow.Bench.Running;
 
 namespace SalesFlow.Bench.Workloads.Http;
 
@@ -7,8 +8,11 @@ namespace SalesFlow.Bench.Workloads.Http;
 internal sealed record PlacedOrder(int Template, Guid Id, decimal Total, string Status, double Ms);
 
 /// <summary>What a window of clients did: orders per second over the window and every order's latency.</summary>
-internal sealed record LoadWindow(IReadOnlyList<PlacedOrder> Orders, double Seconds, int Errors)
+internal sealed record LoadWindow(IReadOnlyList<PlacedOrder> Orders, double Seconds, int Errors, double ProcessCpuMs = double.NaN, double MachineCpuMs = double.NaN)
 {
+    /// <summary>CPU milliseconds per order of the bench process (app or baseline server, and the clients) and of the machine (adds the database).</summary>
+    public (double Process, double Machine) CpuMsPerOrder => (ProcessCpuMs / Math.Max(Orders.Count, 1), MachineCpuMs / Math.Max(Orders.Count, 1));
+
     public double PerSecond => Orders.Count / Seconds;
 
     public double MsPerOrder => Seconds * 1000 / Math.Max(Orders.Count, 1);
@@ -55,6 +59,7 @@ internal static class OrderClients
     {
         var placed = new ConcurrentBag<PlacedOrder>();
         var errors = 0;
+        var cpu = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(clients.Select((client, c) => Task.Run(
             async () =>
@@ -72,7 +77,9 @@ internal static class OrderClients
                 }
             },
             ct)));
-        return new LoadWindow([.. placed], Stopwatch.GetElapsedTime(started).TotalSeconds, errors);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var (processMs, machineMs) = cpu.Elapsed();
+        return new LoadWindow([.. placed], seconds, errors, processMs, machineMs);
     }
 
     public static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken ct)
