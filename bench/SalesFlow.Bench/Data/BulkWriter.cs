@@ -1,46 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using SalesFlow.Core.Data;
 
 namespace SalesFlow.Bench.Data;
-
-/// <summary>One column as the product maps it: its name, its store type and how a record's value is written there.</summary>
-internal sealed record BulkColumn(string Name, string StoreType, Func<object, object?> Read);
-
-/// <summary>
-/// A table as the product's EF Core model maps it, so the bulk paths write exactly what SaveChanges would: the same
-/// columns, the provider's value converters (enums as text, money in minor units on SQLite, UTC timestamps).
-/// Store-generated keys are left to the database.
-/// </summary>
-internal sealed record BulkTable(string Name, IReadOnlyList<BulkColumn> Columns)
-{
-    public static BulkTable Of<T>(IModel model)
-    {
-        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var name = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
-        var columns = new List<BulkColumn>();
-        foreach (var property in entity.GetProperties())
-        {
-            if (property.ValueGenerated == ValueGenerated.OnAdd && property.IsPrimaryKey() && property.ClrType != typeof(Guid))
-            {
-                continue;
-            }
-
-            var getter = property.GetGetter();
-            var converter = property.GetTypeMapping().Converter;
-            Func<object, object?> read = converter is null
-                ? getter.GetClrValueUsingContainingEntity
-                : e => getter.GetClrValueUsingContainingEntity(e) is { } value ? converter.ConvertToProvider(value) : null;
-            columns.Add(new BulkColumn(property.GetColumnName(store)!, property.GetColumnType(store), read));
-        }
-
-        return new BulkTable(name, columns);
-    }
-}
 
 /// <summary>
 /// Writes records straight into their tables by the engine's bulk path: PostgreSQL binary COPY, SQLite one
@@ -118,24 +83,7 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection, IModel model
     protected override async Task<long> WriteAsync<T>(BulkTable table, IEnumerable<T> rows, CancellationToken ct)
     {
         await using var transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
-                              $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
-        var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        command.Prepare();
-        long count = 0;
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = table.Columns[i].Read(row) ?? DBNull.Value;
-            }
-
-            command.ExecuteNonQuery();
-            count++;
-        }
-
+        var count = await BulkInsert.InsertAsync(connection, transaction, table, rows, ct);
         await transaction.CommitAsync(ct);
         return count;
     }
@@ -154,37 +102,9 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection, IModel model
 
 internal sealed class PostgresBulkWriter(NpgsqlConnection connection, IModel model) : BulkWriter(connection, model)
 {
-    protected override async Task<long> WriteAsync<T>(BulkTable table, IEnumerable<T> rows, CancellationToken ct)
-    {
-        var types = table.Columns.Select(c => c.StoreType.Split('(')[0].Trim()).ToArray();
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
-
-        // Finishing a 10M-row COPY (foreign keys checked at the end) takes far longer than the default 30 s command timeout.
-        importer.Timeout = TimeSpan.FromHours(2);
-        long count = 0;
-        foreach (var row in rows)
-        {
-            // Synchronous writes: the importer buffers, and the async overloads cost more than they save per value.
-            importer.StartRow();
-            for (var i = 0; i < types.Length; i++)
-            {
-                if (table.Columns[i].Read(row) is { } value)
-                {
-                    importer.Write(value, types[i]);
-                }
-                else
-                {
-                    importer.WriteNull();
-                }
-            }
-
-            count++;
-        }
-
-        await importer.CompleteAsync(ct);
-        return count;
-    }
+    // Finishing a 10M-row COPY (foreign keys checked at the end) takes far longer than the default 30 s command timeout.
+    protected override Task<long> WriteAsync<T>(BulkTable table, IEnumerable<T> rows, CancellationToken ct) =>
+        BulkInsert.CopyAsync(connection, table, rows, ct, TimeSpan.FromHours(2));
 
     public override async Task<Func<CancellationToken, Task>> DeferIndexesAsync(string table, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace SalesFlow.Core.Data;
 /// and writes the field-level audit trail into the same transaction, so a change and its audit line
 /// are saved together or not at all.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor, IBeforeSave
 {
     private static readonly HashSet<string> NotAudited =
     [
@@ -32,6 +32,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         Stamp(eventData.Context);
         return ValueTask.FromResult(result);
     }
+
+    void IBeforeSave.BeforeSave(SalesFlowDbContext db) => Stamp(db);
 
     private void Stamp(DbContext? context)
     {

@@ -208,7 +208,15 @@ public sealed class ImportRunner(
                 }
 
                 applied += chunk.Length;
-                await db.SaveChangesAsync(ct);
+                if (rows.AddsOnly)
+                {
+                    await BulkInsert.SaveAddedAsync(db, ct);
+                }
+                else
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+
                 db.ChangeTracker.Clear();
                 progress.Report(job.Id, new(valid.Read, valid.Valid, valid.Invalid, applied, Percent(job, reader.Fraction, applying: true)));
             }

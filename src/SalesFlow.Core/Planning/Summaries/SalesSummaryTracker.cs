@@ -12,7 +12,7 @@ namespace SalesFlow.Core.Planning.Summaries;
 /// counted in (before) and counts in (after) as a <see cref="SalesSummaryChange"/>, in the same transaction — so no
 /// order change can commit without its summary being marked for recomputation, whichever use case made it.
 /// </summary>
-public sealed class SalesSummaryTracker : SaveChangesInterceptor
+public sealed class SalesSummaryTracker : SaveChangesInterceptor, IBeforeSave
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -25,6 +25,8 @@ public sealed class SalesSummaryTracker : SaveChangesInterceptor
         Track(eventData.Context);
         return ValueTask.FromResult(result);
     }
+
+    void IBeforeSave.BeforeSave(SalesFlowDbContext db) => Track(db);
 
     private static void Track(DbContext? context)
     {
