@@ -5083,9 +5083,6 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAtUtc", "Id")
                         .HasDatabaseName("ix_orders_created_at_utc_id");
 
-                    b.HasIndex("CustomerId", "Status")
-                        .HasDatabaseName("ix_orders_customer_id_status");
-
                     b.HasIndex("DealerId", "OrderDate")
                         .HasDatabaseName("ix_orders_dealer_id_order_date");
 
@@ -5106,6 +5103,9 @@ namespace SalesFlow.Migrations.Postgres.Migrations
 
                     b.HasIndex("Total", "Id")
                         .HasDatabaseName("ix_orders_total_id");
+
+                    b.HasIndex("CustomerId", "Status", "Total", "InvoicedAmount")
+                        .HasDatabaseName("ix_orders_customer_id_status_total_invoiced_amount");
 
                     b.ToTable("orders", (string)null);
                 });
