@@ -31,7 +31,7 @@ internal static class BulkInsert
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("BulkInsert writes inside the caller's transaction; begin one first.");
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects changes first unless the caller turned that off (an add-only import, whose records never change).
         if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("BulkInsert only adds records; save changes to loaded records with SaveChanges.");
