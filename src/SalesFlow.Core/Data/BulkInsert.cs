@@ -87,7 +87,7 @@ internal static class BulkInsert
     {
         var types = table.Columns.Select(c => c.StoreType.Split('(')[0].Trim()).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+            $"COPY {table.Target} FROM STDIN (FORMAT BINARY)", ct);
         if (timeout is { } limit)
         {
             importer.Timeout = limit;
@@ -121,8 +121,7 @@ internal static class BulkInsert
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
-                              $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
+        command.CommandText = $"INSERT INTO {table.Target} VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
         var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
         long count = 0;

@@ -13,6 +13,9 @@ internal sealed record BulkColumn(string Name, string StoreType, Func<object, ob
 /// </summary>
 internal sealed record BulkTable(string Name, IReadOnlyList<BulkColumn> Columns)
 {
+    /// <summary>The table and its columns as an INSERT or a COPY names them: <c>"table" ("a", "b")</c>.</summary>
+    public string Target => $"\"{Name}\" ({string.Join(", ", Columns.Select(c => $"\"{c.Name}\""))})";
+
     public static BulkTable Of<T>(IModel model) =>
         Of(model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped."));
 

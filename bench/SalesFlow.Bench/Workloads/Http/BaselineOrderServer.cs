@@ -88,9 +88,8 @@ internal sealed class BaselineOrderServer : IAsyncDisposable
         var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
         var values = string.Join(", ", rows.Select((_, r) => "(" + string.Join(", ", table.Columns.Select((_, c) => $"@p{r}_{c}")) + ")"));
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES {values}";
+        command.CommandText = $"INSERT INTO {table.Target} VALUES {values}";
         for (var r = 0; r < rows.Count; r++)
         {
             for (var c = 0; c < table.Columns.Count; c++)
