@@ -55,9 +55,7 @@ public sealed class CatalogJourneyTests(Browser browser, SalesFlowServer server)
             await Expect(page.GetByTestId("price-items")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("price-list-status")).ToHaveTextAsync("草稿");
 
-            var picker = page.GetByTestId("item-product");
-            await picker.FillAsync(sku);
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = sku }).First.ClickAsync();
+            await Journey.PickAsync(page, page.GetByTestId("item-product"), sku);
             await page.GetByTestId("item-min-input").FillAsync("0");
             await page.GetByTestId("item-price-input").FillAsync("330");
             await page.GetByTestId("item-floor-input").FillAsync("310");

@@ -41,11 +41,7 @@ public sealed class ContractJourneyTests(Browser browser, SalesFlowServer server
             await page.GetByTestId("nav-contracts").ClickAsync();
             await page.GetByTestId("new-contract").ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByTestId("contract-customer").FillAsync(name);
-            await page.WaitForTimeoutAsync(800); // the debounced search answers before the pick
-            var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = name }).First;
-            await Expect(option).ToBeVisibleAsync();
-            await option.ClickAsync();
+            await Journey.PickAsync(page, dialog.GetByTestId("contract-customer"), name);
             await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
             await dialog.GetByTestId("contract-title-input").FillAsync("年度螺纹钢供货合同");
             var amount = dialog.GetByTestId("contract-amount-input");
@@ -70,11 +66,7 @@ public sealed class ContractJourneyTests(Browser browser, SalesFlowServer server
 
             // Link the customer's order.
             await page.GetByRole(AriaRole.Tab, new() { Name = "关联订单" }).ClickAsync();
-            await page.GetByTestId("order-picker").FillAsync(orderNumber);
-            await page.WaitForTimeoutAsync(800);
-            var pick = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = orderNumber }).First;
-            await Expect(pick).ToBeVisibleAsync();
-            await pick.ClickAsync();
+            await Journey.PickAsync(page, page.GetByTestId("order-picker"), orderNumber);
             await page.GetByTestId("order-link").ClickAsync();
             await Expect(page.GetByTestId("linked-order")).ToContainTextAsync(orderNumber);
 

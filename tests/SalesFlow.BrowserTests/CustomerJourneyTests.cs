@@ -151,8 +151,7 @@ public sealed class CustomerJourneyTests(Browser browser, SalesFlowServer server
 
     private static async Task PickAsync(IPage page, ILocator picker, string name)
     {
-        await picker.FillAsync(name);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = name }).First.ClickAsync();
+        await Journey.PickAsync(page, picker, name);
         await Expect(picker).ToHaveValueAsync(name);
     }
 }

@@ -34,8 +34,7 @@ public sealed class DeliveryJourneyTests(Browser browser, SalesFlowServer server
             await page.GetByTestId("nav-deliveries").ClickAsync();
             await Expect(page.GetByTestId("delivery-grid")).ToContainTextAsync("DL-");
             await page.GetByTestId("new-delivery").ClickAsync();
-            await page.GetByTestId("pick-order").FillAsync(number);
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = number }).First.ClickAsync();
+            await Journey.PickAsync(page, page.GetByTestId("pick-order"), number);
             await Expect(page.GetByTestId("plan-order")).ToHaveTextAsync(number);
             await Expect(page.GetByTestId("plan-remaining").First).Not.ToHaveTextAsync("0");
             await page.GetByTestId("plan-carrier").FillAsync("德邦");

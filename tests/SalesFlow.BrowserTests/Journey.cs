@@ -79,4 +79,41 @@ public static class Journey
 
     /// <summary>Matches a page's URL by its path, whatever the host, port and query.</summary>
     public static Regex UrlPath(string path) => new($"^https?://[^/]+{Regex.Escape(path)}([?#].*)?$");
+
+    /// <summary>
+    /// Types into an autocomplete and clicks the option that shows <paramref name="option"/> (the typed text unless told).
+    /// The list opened on focus shows other options until the debounced search answers, hence the pause after typing.
+    /// When the option has not appeared after ten seconds it types again once, as a user would, and writes what the list
+    /// showed instead to the test output; if it is still missing the journey fails with that list.
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator input, string text, string? option = null)
+    {
+        var wanted = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option ?? text }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(text);
+            await page.WaitForTimeoutAsync(800); // the debounced search answers first, so the options stop changing
+            try
+            {
+                await wanted.WaitForAsync(new() { Timeout = 10_000 });
+                await wanted.ClickAsync();
+                return;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"Typed \"{text}\"; no \"{option ?? text}\" after 10 s, the list showed: {await ShownOptionsAsync(page)}. Typing again.");
+                await input.FillAsync("");
+            }
+            catch (TimeoutException)
+            {
+                Xunit.Assert.Fail($"Typed \"{text}\" twice; no option \"{option ?? text}\", the list showed: {await ShownOptionsAsync(page)} (input holds \"{await input.InputValueAsync()}\").");
+            }
+        }
+    }
+
+    private static async Task<string> ShownOptionsAsync(IPage page)
+    {
+        var shown = await page.Locator(".mud-popover-open .mud-list-item").AllInnerTextsAsync();
+        return shown.Count == 0 ? "nothing" : string.Join(" | ", shown.Select(s => s.Trim()));
+    }
 }

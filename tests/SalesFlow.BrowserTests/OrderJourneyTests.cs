@@ -35,11 +35,7 @@ public sealed class OrderJourneyTests(Browser browser, SalesFlowServer server) :
             await page.GetByTestId("new-quote").ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByTestId("quote-title").FillAsync(title);
-            await dialog.GetByTestId("quote-customer").FillAsync(name);
-            await page.WaitForTimeoutAsync(800); // the debounced search answers before the pick
-            var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = name }).First;
-            await Expect(option).ToBeVisibleAsync();
-            await option.ClickAsync();
+            await Journey.PickAsync(page, dialog.GetByTestId("quote-customer"), name);
             await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
             await dialog.GetByTestId("dialog-save").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/quotes/[0-9a-f-]{36}$"));
