@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace SalesFlow.Core.Exports;
 
 /// <summary>
-/// Formula safety for files people open in Excel: a cell whose first non-blank character is <c>=</c>, <c>+</c>,
-/// <c>-</c>, <c>@</c>, a tab or a carriage return could run as a formula (CSV injection), so it gets a leading
-/// apostrophe and is read as text — except a plain negative number (<c>-1234.56</c>), which is only a number and stays
-/// one. Every exported and error-file cell goes through here.
+/// Formula safety for files people open in Excel: a cell that starts with a tab or a carriage return, or whose first
+/// character after any other blanks (spaces, full-width spaces, line feeds) is <c>=</c>, <c>+</c>, <c>-</c> or
+/// <c>@</c>, could run as a formula (CSV injection), so it gets a leading apostrophe and is read as text — except a
+/// plain negative number (<c>-1234.56</c>), which is only a number and stays one. Every exported and error-file cell
+/// goes through here.
 /// </summary>
 public static partial class ExportCells
 {
@@ -17,13 +18,25 @@ public static partial class ExportCells
             return value;
         }
 
-        var first = value.TrimStart(' ');
-        if (first.Length == 0 || first[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+        return StartsLikeFormula(value) && !PlainNegativeNumber().IsMatch(value) ? "'" + value : value;
+    }
+
+    private static bool StartsLikeFormula(string value)
+    {
+        foreach (var c in value)
         {
-            return value;
+            if (c is '=' or '+' or '-' or '@' or '\t' or '\r')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
         }
 
-        return PlainNegativeNumber().IsMatch(value) ? value : "'" + value;
+        return false;
     }
 
     [GeneratedRegex(@"^-[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
