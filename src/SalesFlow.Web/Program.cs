@@ -111,6 +111,7 @@ using (var scope = app.Services.CreateScope())
         database.ShouldMigrateOnStartup, seedDemo, config["Demo:Password"] ?? "SalesFlow#2026", CancellationToken.None);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 // An empty error response becomes ProblemDetails under /api and the not-found page elsewhere.
 app.UseWhen(context => AuthenticationSetup.IsApi(context.Request), api => api.UseStatusCodePages());

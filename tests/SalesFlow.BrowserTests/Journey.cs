@@ -11,15 +11,28 @@ public static class Journey
 
     public static string ResultsDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults");
 
-    /// <summary>Runs the journey on a new page; on failure saves TestResults/&lt;test&gt;.png and rethrows.</summary>
+    /// <summary>
+    /// Runs the journey on a new page and fails it when the Content-Security-Policy refused anything on the way;
+    /// on failure saves TestResults/&lt;test&gt;.png and rethrows.
+    /// </summary>
     public static async Task RunAsync(IBrowserContext context, Func<IPage, Task> journey, [CallerMemberName] string name = "")
     {
         await using (context)
         {
             var page = await context.NewPageAsync();
+            var refused = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    refused.Add(message.Text);
+                }
+            };
             try
             {
                 await journey(page);
+                // The policy must never stand in the app's own way: anything it refused is a page that half works.
+                Xunit.Assert.True(refused.Count == 0, "The Content-Security-Policy refused: " + string.Join(" | ", refused));
             }
             catch (Exception e) when (e is not Xunit.Sdk.SkipException)
             {

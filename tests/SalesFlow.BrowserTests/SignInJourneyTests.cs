@@ -21,6 +21,18 @@ public sealed class SignInJourneyTests(Browser browser, SalesFlowServer server) 
     }
 
     [Fact]
+    public async Task The_API_reference_renders_its_operations_under_the_content_security_policy()
+    {
+        await Journey.RunAsync(await browser.NewContextAsync(server), async page =>
+        {
+            await page.GotoAsync("/api/docs");
+
+            // Scalar draws the document's title as a heading only once its script ran.
+            await Expect(page.Locator("h1", new() { HasTextString = "SalesFlow API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        });
+    }
+
+    [Fact]
     public async Task A_sales_rep_is_not_offered_the_org_admin_and_is_refused_at_its_address()
     {
         await Journey.RunAsync(await browser.NewContextAsync(server), async page =>

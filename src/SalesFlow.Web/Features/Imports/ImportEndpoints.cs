@@ -122,7 +122,7 @@ internal static class ImportEndpoints
 
         var name = table.Value!.Name + TableFile.Extension(chosen);
         http.Response.ContentType = TableFile.ContentType(chosen);
-        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name, DispositionType = "attachment" }.ToString();
+        http.Response.AsAttachment(name);
         await TableFile.WriteAsync(http.Response.Body, chosen, table.Value.Headers, table.Value.Rows, ct);
         return TypedResults.Empty;
     }

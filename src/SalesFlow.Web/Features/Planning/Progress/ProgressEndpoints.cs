@@ -80,7 +80,7 @@ internal static class ProgressEndpoints
         }
 
         http.Response.ContentType = TableFile.ContentType(chosen);
-        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = table.Value!.Name + TableFile.Extension(chosen), DispositionType = "attachment" }.ToString();
+        http.Response.AsAttachment(table.Value!.Name + TableFile.Extension(chosen));
         await TableFile.WriteAsync(http.Response.Body, chosen, table.Value.Headers, table.Value.Rows, ct);
         return TypedResults.Empty;
     }
