@@ -23,7 +23,7 @@ internal static class DemoTemplate
         {
             if (_sqlite is null)
             {
-                await using var seeding = new SalesFlowApp(fromTemplate: false);
+                await using var seeding = new SalesFlowApp(fromTemplate: false, forceSqlite: true);
                 await seeding.InitializeAsync();
                 var keeper = new SqliteConnection($"Data Source=template-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
                 await keeper.OpenAsync();

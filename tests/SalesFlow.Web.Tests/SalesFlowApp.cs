@@ -22,6 +22,7 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly SqliteConnection _sqlite = new($"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+    private readonly string? _sqliteFile;
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly bool _fromTemplate;
     private string? _postgresDatabase;
@@ -32,10 +33,27 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>With <paramref name="fromTemplate"/> false the app migrates and seeds its empty database itself (the template does).</summary>
-    internal SalesFlowApp(bool fromTemplate, string? postgresDatabase = null)
+    internal SalesFlowApp(bool fromTemplate, string? postgresDatabase = null, bool forceSqlite = false)
     {
         _fromTemplate = fromTemplate;
         _postgresDatabase = postgresDatabase;
+        if (forceSqlite)
+        {
+            _postgresServer = null;
+        }
+    }
+
+    /// <summary>
+    /// With <paramref name="sqliteFile"/> the app runs on a SQLite file (as it does for users) whatever the environment
+    /// says: for the tests of SQLite's own behaviour under load, which an in-memory database does not share.
+    /// </summary>
+    protected SalesFlowApp(bool sqliteFile)
+        : this(fromTemplate: true, forceSqlite: sqliteFile)
+    {
+        if (sqliteFile)
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"salesflow-test-{Guid.NewGuid():N}.db");
+        }
     }
 
     public bool OnPostgres => _postgresServer is not null;
@@ -52,6 +70,14 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
             if (_fromTemplate)
             {
                 await DemoTemplate.CopySqliteIntoAsync(_sqlite);
+            }
+
+            if (_sqliteFile is not null)
+            {
+                await using var file = new SqliteConnection($"Data Source={_sqliteFile};Pooling=False");
+                await file.OpenAsync();
+                _sqlite.BackupDatabase(file);
+                ConnectionString = $"Data Source={_sqliteFile}";
             }
         }
         else
@@ -147,6 +173,15 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
+        }
+
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
 
         GC.SuppressFinalize(this);
