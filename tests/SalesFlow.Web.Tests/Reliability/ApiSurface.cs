@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace SalesFlow.Web.Tests.Reliability;
+
+/// <summary>One operation of the API as its OpenAPI document describes it.</summary>
+public sealed record ApiOperation(string Method, string Path, JsonElement Operation, IReadOnlySet<string>? JsonBodyProperties)
+{
+    public bool HasJsonBody => JsonBodyProperties is not null;
+
+    public override string ToString() => $"{Method} {Path}";
+
+    /// <summary>The path with each path parameter filled: a fresh id for ids, 1 for numbers, the given text otherwise.</summary>
+    public string Url(Func<string, string>? text = null)
+    {
+        var url = Path;
+        if (Operation.TryGetProperty("parameters", out var parameters))
+        {
+            foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path"))
+            {
+                var name = parameter.GetProperty("name").GetString()!;
+                var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
+                var value = Format(schema) == "uuid" ? Guid.NewGuid().ToString()
+                    : Type(schema) is "integer" or "number" ? "1"
+                    : text?.Invoke(name) ?? "x";
+                url = url.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            }
+        }
+
+        return url;
+    }
+
+    private static string? Format(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("format", out var f) ? f.GetString() : null;
+
+    private static string? Type(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
+        {
+            return null;
+        }
+
+        return type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null")
+            : type.GetString();
+    }
+}
+
+/// <summary>Every route and verb of the API, read from the app's own OpenAPI document, so a new route is swept without being listed.</summary>
+public static class ApiSurface
+{
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    public static async Task<IReadOnlyList<ApiOperation>> LoadAsync(SalesFlowApp app)
+    {
+        using var client = app.Anonymous();
+        var document = await client.GetJsonAsync("/openapi/v1.json");
+        var schemas = document.TryGetProperty("components", out var components) && components.TryGetProperty("schemas", out var s) ? s : default;
+        var operations = new List<ApiOperation>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in Methods)
+            {
+                if (path.Value.TryGetProperty(method, out var operation))
+                {
+                    operations.Add(new ApiOperation(method.ToUpperInvariant(), path.Name, operation, JsonBodyProperties(operation, schemas)));
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private static HashSet<string>? JsonBodyProperties(JsonElement operation, JsonElement schemas)
+    {
+        if (!operation.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out var json))
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        Collect(json.GetProperty("schema"), schemas, names, depth: 0);
+        return names;
+    }
+
+    // The top-level properties of the body's schema, through $ref and allOf/oneOf/anyOf.
+    private static void Collect(JsonElement schema, JsonElement schemas, HashSet<string> names, int depth)
+    {
+        if (depth > 5 || schema.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            Collect(schemas.GetProperty(reference.GetString()!.Split('/').Last()), schemas, names, depth + 1);
+        }
+
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                names.Add(property.Name);
+            }
+        }
+
+        foreach (var combinator in new[] { "allOf", "oneOf", "anyOf" })
+        {
+            if (schema.TryGetProperty(combinator, out var parts))
+            {
+                foreach (var part in parts.EnumerateArray())
+                {
+                    Collect(part, schemas, names, depth + 1);
+                }
+            }
+        }
+    }
+}
