@@ -116,6 +116,7 @@ app.UseExceptionHandler();
 // An empty error response becomes ProblemDetails under /api and the not-found page elsewhere.
 app.UseWhen(context => AuthenticationSetup.IsApi(context.Request), api => api.UseStatusCodePages());
 app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseQueryTextGuard();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
 app.UseAuthentication();
 app.UseMiddleware<ActorMiddleware>();

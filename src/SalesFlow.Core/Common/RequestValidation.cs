@@ -17,6 +17,12 @@ public static class RequestValidation
         {
             var value = property.GetValue(request);
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (value is string text && HasControlCharacter(text))
+            {
+                fields.Add(new FieldError(name, "invalidCharacter"));
+                continue;
+            }
+
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
             {
                 if (attribute.IsValid(value))
@@ -33,6 +39,13 @@ public static class RequestValidation
             ? null
             : new Error(ErrorKind.Validation, "common.validation", "One or more fields are invalid.") { Fields = fields };
     }
+
+    /// <summary>
+    /// NUL and the other C0 controls but tab, line feed and carriage return: PostgreSQL cannot store a NUL in text,
+    /// and none of them belongs in a name, a note or a search.
+    /// </summary>
+    public static bool HasControlCharacter(string text) =>
+        text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));
 
     private static FieldError Describe(string field, ValidationAttribute attribute) => attribute switch
     {

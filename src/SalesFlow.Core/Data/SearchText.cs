@@ -53,9 +53,16 @@ public static class SearchText
     private static string LikePattern(string q) =>
         "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
-    // table is one of the constant names above, never input.
+    private static readonly string[] SearchTables = ["customer_search", "contact_search", "lead_search"];
+
+    // The table is named into the SQL, so only the search tables above are accepted; the text is always a parameter.
     private static IQueryable<Guid> SqliteHits(SalesFlowDbContext db, string table, string q)
     {
+        if (!SearchTables.Contains(table, StringComparer.Ordinal))
+        {
+            throw new ArgumentOutOfRangeException(nameof(table), table, "Not a search table.");
+        }
+
         if (q.Length >= IndexedLength)
         {
             // A quoted FTS5 string is matched as a substring by the trigram tokenizer; quotes inside are doubled.
