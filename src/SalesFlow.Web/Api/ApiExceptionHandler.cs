@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using SalesFlow.Core.Common;
+using SalesFlow.Core.Data;
 
 namespace SalesFlow.Web.Api;
 
 /// <summary>
-/// Unreadable request bodies and query values become 400 ProblemDetails naming the field; anything else
-/// is a bug and becomes a 500 ProblemDetails without internals. Never a stack trace.
+/// Unreadable request bodies and query values become 400 ProblemDetails naming the field; a database that is
+/// briefly out of reach becomes 503 with Retry-After (<see cref="DatabaseFaults"/>); anything else is a bug and
+/// becomes a 500 ProblemDetails without internals. Never a stack trace.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,6 +24,19 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         if (exception is BadHttpRequestException bad)
         {
             error = Describe(bad);
+        }
+        else if (DatabaseFaults.IsUnavailable(exception))
+        {
+            logger.LogWarning(exception, "Database unavailable for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            var unavailable = new Error(ErrorKind.Validation, "common.unavailable", "The database is briefly unavailable; retry shortly.");
+            await TypedResults.Problem(
+                ErrorText.Title(unavailable, CultureInfo.CurrentUICulture),
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: "https://salesflow.example/problems/common.unavailable",
+                extensions: new Dictionary<string, object?> { ["code"] = "common.unavailable", ["traceId"] = httpContext.TraceIdentifier })
+                .ExecuteAsync(httpContext);
+            return true;
         }
         else
         {
