@@ -83,4 +83,36 @@ public static class ApiCalls
     public static int Number(this JsonElement element, string property) => element.GetProperty(property).GetInt32();
 
     public static IReadOnlyList<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
+
+    /// <summary>Every item of a list, following its cursors page by page (the URL already has a query string).</summary>
+    public static async Task<List<JsonElement>> AllPagesAsync(this HttpClient client, string url, int pageSize = 100)
+    {
+        var all = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetJsonAsync(url + "&pageSize=" + pageSize + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            all.AddRange(page.Items());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    /// <summary>An import job once it has finished (succeeded, failed, rejected or dry-run done), polled every 100 ms for up to 30 s.</summary>
+    public static async Task<JsonElement> ImportJobAsync(this HttpClient client, Guid id)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var job = await client.GetJsonAsync($"/api/v1/imports/{id}");
+            if (job.Str("status") is "Succeeded" or "Failed" or "Rejected" or "DryRunDone")
+            {
+                return job;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"Import {id} did not finish.");
+    }
 }

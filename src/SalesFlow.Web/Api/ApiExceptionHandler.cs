@@ -29,31 +29,28 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         {
             logger.LogWarning(exception, "Database unavailable for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            var unavailable = new Error(ErrorKind.Validation, "common.unavailable", "The database is briefly unavailable; retry shortly.");
-            await TypedResults.Problem(
-                ErrorText.Title(unavailable, CultureInfo.CurrentUICulture),
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                type: "https://salesflow.example/problems/common.unavailable",
-                extensions: new Dictionary<string, object?> { ["code"] = "common.unavailable", ["traceId"] = httpContext.TraceIdentifier })
-                .ExecuteAsync(httpContext);
+            await ProblemWithoutDetailsAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "common.unavailable", "The database is briefly unavailable; retry shortly.");
             return true;
         }
         else
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            var title = ErrorText.Title(new Error(ErrorKind.Validation, "common.internal", "Something went wrong on our side."), CultureInfo.CurrentUICulture);
-            await TypedResults.Problem(
-                title,
-                statusCode: StatusCodes.Status500InternalServerError,
-                type: "https://salesflow.example/problems/common.internal",
-                extensions: new Dictionary<string, object?> { ["code"] = "common.internal", ["traceId"] = httpContext.TraceIdentifier })
-                .ExecuteAsync(httpContext);
+            await ProblemWithoutDetailsAsync(httpContext, StatusCodes.Status500InternalServerError, "common.internal", "Something went wrong on our side.");
             return true;
         }
 
         await error.ToProblem().ExecuteAsync(httpContext);
         return true;
     }
+
+    // The title in the user's language and a trace id to quote; the exception itself stays in the log.
+    private static Task ProblemWithoutDetailsAsync(HttpContext httpContext, int status, string code, string fallback) =>
+        TypedResults.Problem(
+            ErrorText.Title(new Error(ErrorKind.Validation, code, fallback), CultureInfo.CurrentUICulture),
+            statusCode: status,
+            type: "https://salesflow.example/problems/" + code,
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["traceId"] = httpContext.TraceIdentifier })
+            .ExecuteAsync(httpContext);
 
     private static Error Describe(BadHttpRequestException bad)
     {

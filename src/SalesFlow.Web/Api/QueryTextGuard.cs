@@ -18,11 +18,7 @@ internal static class QueryTextGuard
                 {
                     if (values.Any(v => v is not null && RequestValidation.HasControlCharacter(v)))
                     {
-                        var error = new Error(ErrorKind.Validation, "common.validation", "One or more fields are invalid.")
-                        {
-                            Fields = [new FieldError(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name), "invalidCharacter")],
-                        };
-                        await error.ToProblem().ExecuteAsync(context);
+                        await Error.Invalid(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name), "invalidCharacter").ToProblem().ExecuteAsync(context);
                         return;
                     }
                 }

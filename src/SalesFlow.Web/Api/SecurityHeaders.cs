@@ -17,7 +17,7 @@ internal static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            // Hex, not base64: a "+" would reach the page HTML-encoded and tests could not find the nonce in it.
+            // Hex, so the page carries the nonce exactly as the header does (Razor HTML-encodes a base64 "+").
             var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace SalesFlow.Web.Tests.Imports;
 
@@ -17,7 +16,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
 
         using var response = await UploadAsync(rep, "leads", LeadHeader + "导入甲,导入甲机电有限公司,13611110001,,Exhibition,华东\n导入乙,导入乙贸易有限公司,13611110002,,Website,华东\n");
         var accepted = await response.JsonAsync(HttpStatusCode.Accepted);
-        var job = await PollAsync(rep, accepted.Id());
+        var job = await ApiCalls.ImportJobAsync(rep, accepted.Id());
 
         Assert.Equal($"/api/v1/imports/{accepted.Id()}", response.Headers.Location?.OriginalString);
         Assert.Equal(("Leads", "Queued"), (accepted.Str("kind"), accepted.Str("status")));
@@ -32,7 +31,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         var rep = await app.ClientAsync("rep.huadong.2");
 
         using var response = await UploadAsync(rep, "leads", LeadHeader + "错行甲,错行甲有限公司,13622220001,,Exhibition,华东\n错行乙,,,,Exhibition,华东\n");
-        var job = await PollAsync(rep, (await response.JsonAsync(HttpStatusCode.Accepted)).Id());
+        var job = await ApiCalls.ImportJobAsync(rep, (await response.JsonAsync(HttpStatusCode.Accepted)).Id());
         using var csv = await rep.Get($"/api/v1/imports/{job.Id()}/errors?format=csv");
         var text = await csv.Content.ReadAsStringAsync(Ct);
         using var xlsx = await rep.Get($"/api/v1/imports/{job.Id()}/errors?format=xlsx");
@@ -54,7 +53,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
     {
         var rep = await app.ClientAsync("rep.huadong.1");
         using var response = await UploadAsync(rep, "leads", LeadHeader + "范围甲,,13633330001,,Exhibition,华东\n", dryRun: true);
-        var job = await PollAsync(rep, (await response.JsonAsync(HttpStatusCode.Accepted)).Id());
+        var job = await ApiCalls.ImportJobAsync(rep, (await response.JsonAsync(HttpStatusCode.Accepted)).Id());
 
         var other = await app.ClientAsync("rep.huabei.1");
         using var seen = await other.Get($"/api/v1/imports/{job.Id()}");
@@ -97,7 +96,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
     public async Task An_export_is_exactly_the_filtered_list_within_the_callers_scope()
     {
         var manager = await app.ClientAsync("manager.huadong");
-        var list = await AllAsync(manager, "/api/v1/customers?class=B&sort=number");
+        var list = await ApiCalls.AllPagesAsync(manager, "/api/v1/customers?class=B&sort=number");
         var export = await CsvAsync(manager, "/api/v1/exports/customers?class=B&sort=number&format=csv");
 
         Assert.NotEmpty(list);
@@ -105,7 +104,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         Assert.Equal("客户编号", export[0][0]);
 
         var huabeiRep = await app.ClientAsync("rep.huabei.1");
-        var theirs = (await AllAsync(huabeiRep, "/api/v1/customers?sort=number")).Select(c => c.Str("number")).ToHashSet();
+        var theirs = (await ApiCalls.AllPagesAsync(huabeiRep, "/api/v1/customers?sort=number")).Select(c => c.Str("number")).ToHashSet();
         var exported = (await CsvAsync(huabeiRep, "/api/v1/exports/customers?sort=number&format=csv")).Skip(1).Select(r => r[0]).ToList();
         Assert.Equal(theirs.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(list.First().Str("number"), exported);
@@ -129,7 +128,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
     public async Task Contacts_export_follows_the_customer_filters()
     {
         var rep = await app.ClientAsync("rep.huadong.1");
-        var customers = await AllAsync(rep, "/api/v1/customers?sort=number");
+        var customers = await ApiCalls.AllPagesAsync(rep, "/api/v1/customers?sort=number");
         var rows = await CsvAsync(rep, "/api/v1/exports/contacts?format=csv");
 
         Assert.All(rows.Skip(1), r => Assert.Contains(r[0], customers.Select(c => c.Str("number"))));
@@ -146,35 +145,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
         return await client.PostAsync("/api/v1/imports", form, Ct);
     }
 
-    private static async Task<JsonElement> PollAsync(HttpClient client, Guid id)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var job = await client.GetJsonAsync($"/api/v1/imports/{id}");
-            if (job.Str("status") is "Succeeded" or "Failed" or "Rejected" or "DryRunDone")
-            {
-                return job;
-            }
 
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"Import {id} did not finish.");
-    }
-
-    private static async Task<List<JsonElement>> AllAsync(HttpClient client, string url)
-    {
-        var all = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetJsonAsync(url + "&pageSize=500" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            all.AddRange(page.Items());
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return all;
-    }
 
     private static async Task<List<string[]>> CsvAsync(HttpClient client, string url, string language = "zh-CN")
     {

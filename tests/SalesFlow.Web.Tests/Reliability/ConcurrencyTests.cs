@@ -63,7 +63,7 @@ public sealed class ConcurrencyTests(SalesFlowApp app) : IClassFixture<SalesFlow
         Assert.All(accepted, a => Assert.InRange(a.Version, startVersion + 1, startVersion + accepted.Count));
 
         var director = await app.ClientAsync("director");
-        var trail = (await AllAsync(director, $"/api/v1/audit?entity=Order&id={id}"))
+        var trail = (await ApiCalls.AllPagesAsync(director, $"/api/v1/audit?entity=Order&id={id}"))
             .Where(e => e.Str("action") == "Updated" && e.Str("field") == "RequestedDeliveryDate")
             .ToList();
         // One audit line per accepted write, and they chain: each write replaced the value the previous one left,
@@ -138,17 +138,4 @@ public sealed class ConcurrencyTests(SalesFlowApp app) : IClassFixture<SalesFlow
         return (created.Id(), product.Id());
     }
 
-    private static async Task<List<JsonElement>> AllAsync(HttpClient client, string url)
-    {
-        var all = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetJsonAsync(url + "&pageSize=200" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            all.AddRange(page.Items());
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return all;
-    }
 }

@@ -51,11 +51,11 @@ public sealed class FormulaInjectionTests(SalesFlowApp app) : IClassFixture<Sale
         }
 
         using var upload = await UploadAsync(rep, csv.ToString());
-        var job = await PollAsync(rep, (await upload.JsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetGuid());
-        Assert.Equal(Payloads.Length, job.GetProperty("rowsInvalid").GetInt32());
+        var job = await ApiCalls.ImportJobAsync(rep, (await upload.JsonAsync(HttpStatusCode.Accepted)).Id());
+        Assert.Equal(Payloads.Length, job.Number("rowsInvalid"));
 
-        var csvRows = SpreadsheetFile.ReadCsv(await TextAsync(rep, $"/api/v1/imports/{job.GetProperty("id").GetGuid()}/errors?format=csv"));
-        var (xlsxRows, notText) = SpreadsheetFile.ReadXlsx(await BytesAsync(rep, $"/api/v1/imports/{job.GetProperty("id").GetGuid()}/errors?format=xlsx"));
+        var csvRows = SpreadsheetFile.ReadCsv(await TextAsync(rep, $"/api/v1/imports/{job.Id()}/errors?format=csv"));
+        var (xlsxRows, notText) = SpreadsheetFile.ReadXlsx(await BytesAsync(rep, $"/api/v1/imports/{job.Id()}/errors?format=xlsx"));
 
         var sent = Payloads.Select(p => (p.Value, p.Dangerous)).ToList();
         AssertNeutralized(sent, csvRows.Skip(1).Select(r => r[0]).ToList());
@@ -141,19 +141,4 @@ public sealed class FormulaInjectionTests(SalesFlowApp app) : IClassFixture<Sale
         return await client.PostAsync("/api/v1/imports", form, Ct);
     }
 
-    private static async Task<JsonElement> PollAsync(HttpClient client, Guid id)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var job = await client.GetJsonAsync($"/api/v1/imports/{id}");
-            if (job.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Rejected" or "DryRunDone")
-            {
-                return job;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"Import {id} did not finish.");
-    }
 }

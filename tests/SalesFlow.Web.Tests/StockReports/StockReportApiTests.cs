@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesFlow.Core.Data;
@@ -167,7 +166,7 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
             + $"DLR-000002,2025-08,{skus[2]},0,10,5,5\n" // 6: another dealer
             + $",2025-08,{skus[0]},0,1,1,0\n";          // 7: the same product twice
 
-        var rejected = await PollAsync(dealer, await UploadAsync(dealer, bad, applyValidRowsOnly: true));
+        var rejected = await ApiCalls.ImportJobAsync(dealer, await UploadAsync(dealer, bad, applyValidRowsOnly: true));
 
         Assert.Equal(("Rejected", 6, 1, 5, 0), (rejected.Str("status"), rejected.Number("rowsRead"), rejected.Number("rowsValid"), rejected.Number("rowsInvalid"), rejected.Number("rowsApplied")));
         var errors = rejected.GetProperty("errors").EnumerateArray().Select(e => (e.Number("line"), e.Str("code"))).ToList();
@@ -181,11 +180,11 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
         Assert.False(await ReadAsync(db => db.StockReports.AnyAsync(r => r.Month == august && db.Dealers.Any(d => d.Id == r.DealerId && d.Code == "DLR-000001"), Ct)));
 
         var good = Header + $",2025-08,{skus[0]},0,100,60,40\nDLR-000001,2025-8,{skus[1]},,30,3,27\n";
-        var dry = await PollAsync(dealer, await UploadAsync(dealer, good, dryRun: true));
+        var dry = await ApiCalls.ImportJobAsync(dealer, await UploadAsync(dealer, good, dryRun: true));
         Assert.Equal(("DryRunDone", 2, 0), (dry.Str("status"), dry.Number("rowsValid"), dry.Number("rowsApplied")));
         Assert.False(await ReadAsync(db => db.StockReports.AnyAsync(r => r.Month == august && db.Dealers.Any(d => d.Id == r.DealerId && d.Code == "DLR-000001"), Ct)));
 
-        var applied = await PollAsync(dealer, await UploadAsync(dealer, good));
+        var applied = await ApiCalls.ImportJobAsync(dealer, await UploadAsync(dealer, good));
         Assert.Equal(("Succeeded", 2), (applied.Str("status"), applied.Number("rowsApplied")));
         var list = await dealer.GetJsonAsync("/api/v1/stock-reports?month=2025-08");
         var row = Assert.Single(list.Items());
@@ -205,7 +204,7 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
             + $",2024-03,{skus[0]},0,50,20,30\n"   // March: closes at 30
             + $",2024-04,{skus[0]},,0,30,0\n";     // April: opening left empty → March's 30 from this file; sells out → stock-out
 
-        var job = await PollAsync(dealer, await UploadAsync(dealer, file));
+        var job = await ApiCalls.ImportJobAsync(dealer, await UploadAsync(dealer, file));
 
         Assert.Equal(("Succeeded", 2), (job.Str("status"), job.Number("rowsApplied")));
         var april = Assert.Single((await dealer.GetJsonAsync("/api/v1/stock-reports?month=2024-04")).Items());
@@ -220,7 +219,7 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
     {
         var skus = await SkusAsync(1);
         var north = await app.ClientAsync("manager.huabei");
-        var job = await PollAsync(north, await UploadAsync(north, Header + $"DLR-000001,2025-09,{skus[0]},0,1,1,0\n,2025-09,{skus[0]},0,1,1,0\n"));
+        var job = await ApiCalls.ImportJobAsync(north, await UploadAsync(north, Header + $"DLR-000001,2025-09,{skus[0]},0,1,1,0\n,2025-09,{skus[0]},0,1,1,0\n"));
 
         Assert.Equal(("Rejected", 2), (job.Str("status"), job.Number("rowsInvalid")));
         var errors = job.GetProperty("errors").EnumerateArray().Select(e => (e.Number("line"), e.Str("code"), e.Str("field"))).ToList();
@@ -248,7 +247,7 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
             },
         }, HttpStatusCode.Created);
 
-        var all = await AllAsync(east, "/api/v1/stock-reports/anomalies?month=2025-10");
+        var all = await ApiCalls.AllPagesAsync(east, "/api/v1/stock-reports/anomalies?month=2025-10");
         Assert.All(all, a => Assert.Contains(a.Str("dealerCode"), eastDealers));
         Assert.All(all, a => Assert.NotEmpty(a.GetProperty("flags").EnumerateArray()));
         foreach (var flag in new[] { "gap", "stockOut", "overStock" })
@@ -265,7 +264,7 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
         Assert.NotEmpty(gaps.Items());
         Assert.All(gaps.Items(), a => Assert.Contains("gap", a.GetProperty("flags").EnumerateArray().Select(f => f.GetString())));
 
-        var north = await AllAsync(await app.ClientAsync("manager.huabei"), "/api/v1/stock-reports/anomalies?month=2025-10");
+        var north = await ApiCalls.AllPagesAsync(await app.ClientAsync("manager.huabei"), "/api/v1/stock-reports/anomalies?month=2025-10");
         Assert.DoesNotContain(north, a => eastDealers.Contains(a.Str("dealerCode")));
 
         var listed = await east.GetJsonAsync("/api/v1/stock-reports?month=2025-10&flagged=true&pageSize=500");
@@ -285,33 +284,5 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
         return (await response.JsonAsync(HttpStatusCode.Accepted)).Id();
     }
 
-    private static async Task<JsonElement> PollAsync(HttpClient client, Guid id)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var job = await client.GetJsonAsync($"/api/v1/imports/{id}");
-            if (job.Str("status") is "Succeeded" or "Failed" or "Rejected" or "DryRunDone")
-            {
-                return job;
-            }
 
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"Import {id} did not finish.");
-    }
-
-    private static async Task<List<JsonElement>> AllAsync(HttpClient client, string url)
-    {
-        var all = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetJsonAsync(url + "&pageSize=100" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            all.AddRange(page.Items());
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return all;
-    }
 }
