@@ -87,12 +87,17 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => SalesFlowJson.Configure(o.SerializerOptions));
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(o =>
 {
-    document.Info.Title = "SalesFlow API";
-    document.Info.Description = "The REST API of SalesFlow. Every UI action is here too, with the same rules and permissions.";
-    return Task.CompletedTask;
-}));
+    o.CreateSchemaReferenceId = SchemaIds.Create;
+    o.AddOperationTransformer(OptionalBody.DescribeAsync);
+    o.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "SalesFlow API";
+        document.Info.Description = "The REST API of SalesFlow. Every UI action is here too, with the same rules and permissions.";
+        return Task.CompletedTask;
+    });
+});
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 

@@ -12,6 +12,7 @@ public static class PromotionPermissions
     public const string Manage = "promotions.manage";
 }
 
+[AcceptsRepresentation(typeof(PromotionProductRow))]
 public sealed record PromotionProductInput(
     [property: Required] Guid? ProductId,
     [property: Range(typeof(decimal), "0", "100")] decimal? DiscountPercent,

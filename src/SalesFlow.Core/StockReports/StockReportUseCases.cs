@@ -7,6 +7,7 @@ using SalesFlow.Core.Dealers;
 namespace SalesFlow.Core.StockReports;
 
 /// <summary>One product's line as entered: the product by id or SKU; the opening stock, when left out, is last month's closing.</summary>
+[AcceptsRepresentation(typeof(StockReportLineRow))]
 public sealed record StockLineInput(Guid? ProductId, string? Sku, decimal? Opening, decimal? Purchases, decimal? Sales, decimal? Closing);
 
 /// <summary>A new report. A dealer user's report is always its own dealer's (a different <see cref="DealerId"/> is not found).</summary>

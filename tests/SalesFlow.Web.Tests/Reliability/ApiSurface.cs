@@ -7,32 +7,64 @@ public sealed record ApiOperation(string Method, string Path, JsonElement Operat
 {
     public bool HasJsonBody => JsonBodyProperties is not null;
 
+    /// <summary>The document's named schemas, for path parameters given by reference.</summary>
+    public JsonElement Schemas { get; init; }
+
+    /// <summary>The operation takes a form upload (multipart/form-data).</summary>
+    public bool TakesForm =>
+        Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("multipart/form-data", out _);
+
+    /// <summary>A body the schema accepts: each property filled with a plausible value of its type (see <see cref="SampleBody"/>).</summary>
+    public string? SampleJson { get; init; }
+
+    /// <summary>The names of the path's parameters that are record ids (uuid), in order.</summary>
+    public IReadOnlyList<string> RecordIdParameters => PathParameters().Where(p => Format(p.Schema) == "uuid").Select(p => p.Name).ToList();
+
+    public bool HasRecordId => RecordIdParameters.Count > 0;
+
     public override string ToString() => $"{Method} {Path}";
 
     /// <summary>The path with each path parameter filled: a fresh id for ids, 1 for numbers, the given text otherwise.</summary>
     public string Url(Func<string, string>? text = null)
     {
         var url = Path;
-        if (Operation.TryGetProperty("parameters", out var parameters))
+        foreach (var (name, schema) in PathParameters())
         {
-            foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path"))
-            {
-                var name = parameter.GetProperty("name").GetString()!;
-                var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
-                var value = Format(schema) == "uuid" ? Guid.NewGuid().ToString()
-                    : Type(schema) is "integer" or "number" ? "1"
-                    : text?.Invoke(name) ?? "x";
-                url = url.Replace("{" + name + "}", value, StringComparison.Ordinal);
-            }
+            var value = Format(schema) == "uuid" ? Guid.NewGuid().ToString()
+                : Type(schema) is "integer" or "number" ? "1"
+                : text?.Invoke(name) ?? Sample(name, schema);
+            url = url.Replace("{" + name + "}", value, StringComparison.Ordinal);
         }
 
         return url;
     }
 
-    private static string? Format(JsonElement schema) =>
+    // A value the parameter's type accepts: an enum's first value, today for a date, this month for a month.
+    private string Sample(string name, JsonElement schema)
+    {
+        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = Schemas.GetProperty(reference.GetString()!.Split('/').Last());
+        }
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("enum", out var values) ? values.EnumerateArray().First().ToString()
+            : Format(schema) == "date" || name.Equals("date", StringComparison.OrdinalIgnoreCase) ? today
+            : name.Equals("month", StringComparison.OrdinalIgnoreCase) ? today[..7]
+            : "x";
+    }
+
+    private IEnumerable<(string Name, JsonElement Schema)> PathParameters() =>
+        Operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "path")
+                .Select(p => (p.GetProperty("name").GetString()!, p.TryGetProperty("schema", out var s) ? s : default))
+            : [];
+
+    internal static string? Format(JsonElement schema) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("format", out var f) ? f.GetString() : null;
 
-    private static string? Type(JsonElement schema)
+    internal static string? Type(JsonElement schema)
     {
         if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
         {
@@ -62,7 +94,11 @@ public static class ApiSurface
             {
                 if (path.Value.TryGetProperty(method, out var operation))
                 {
-                    operations.Add(new ApiOperation(method.ToUpperInvariant(), path.Name, operation, JsonBodyProperties(operation, schemas)));
+                    operations.Add(new ApiOperation(method.ToUpperInvariant(), path.Name, operation, JsonBodyProperties(operation, schemas))
+                    {
+                        SampleJson = JsonBody(operation) is { } body ? SampleBody.Json(body, schemas) : null,
+                        Schemas = schemas,
+                    });
                 }
             }
         }
@@ -70,15 +106,20 @@ public static class ApiSurface
         return operations;
     }
 
+    private static JsonElement? JsonBody(JsonElement operation) =>
+        operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
+            ? json.GetProperty("schema")
+            : null;
+
     private static HashSet<string>? JsonBodyProperties(JsonElement operation, JsonElement schemas)
     {
-        if (!operation.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out var json))
+        if (JsonBody(operation) is not { } schema)
         {
             return null;
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        Collect(json.GetProperty("schema"), schemas, names, depth: 0);
+        Collect(schema, schemas, names, depth: 0);
         return names;
     }
 

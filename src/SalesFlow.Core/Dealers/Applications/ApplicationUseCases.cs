@@ -82,17 +82,18 @@ public sealed class ApplicationUseCases(
             return refused;
         }
 
-        var total = Checklist.Total(options, request.Scores);
-        if (!total.IsSuccess)
-        {
-            return total.Error!;
-        }
-
+        // The application first: one out of the caller's scope is a 404 whatever the scores say.
         await using var db = await dbFactory.OpenAsync(actor, ct);
         var loaded = await LoadAsync(db, actor, request.Id, request.Version!.Value, ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
+        }
+
+        var total = Checklist.Total(options, request.Scores);
+        if (!total.IsSuccess)
+        {
+            return total.Error!;
         }
 
         var application = loaded.Value!;

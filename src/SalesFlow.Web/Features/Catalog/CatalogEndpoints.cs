@@ -115,10 +115,12 @@ internal static class CatalogEndpoints
         return (await queries.ListAsync(actor, filter, page, ct)).ToOk();
     }
 
-    private static async Task<IResult> UpdatePriceList(Guid id, PriceListBody body, HttpRequest http, Actor actor, PriceListHandler handler, CancellationToken ct)
+    private static async Task<IResult> UpdatePriceList(Guid id, PriceListBody body, HttpRequest http, Actor actor, PriceListQueries queries, PriceListHandler handler, CancellationToken ct)
     {
-        // Status moves only through the verbs, and only drafts are edited: any other status in the body is a change.
-        if (body.Status is { } status && status != PriceListStatus.Draft)
+        // Status moves only through the verbs, and only drafts are edited (the handler answers notDraft for the others):
+        // on a draft, any other status in the body is a change.
+        if (body.Status is { } status && status != PriceListStatus.Draft
+            && await queries.GetAsync(actor, id, ct) is { IsSuccess: true } stored && stored.Value!.Status == PriceListStatus.Draft)
         {
             return Error.Invalid("status", "changeThroughAction").ToProblem();
         }

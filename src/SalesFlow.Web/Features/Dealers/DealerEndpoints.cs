@@ -13,8 +13,10 @@ public sealed record TierChangeListQuery(TierChangeStatus? Status, string? Sort,
 public sealed record ApplicationListQuery(string? Q, ApplicationStatus? Status, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
 /// <summary>PUT body: the details GET returned, edited; the other fields change only through the verbs and are ignored.</summary>
+[AcceptsRepresentation(typeof(DealerDetails))]
 public sealed record DealerBody(
-    string Name, string? Address, string? ContactName, string? ContactMobile, string? LicenceNumber, decimal? RegisteredCapital, int? Version);
+    string Name, string? Address, string? ContactName, string? ContactMobile, string? LicenceNumber, decimal? RegisteredCapital, int? Version)
+    : RepresentationBody;
 
 public sealed record SignContractBody(
     DateOnly? ContractStart, DateOnly? ContractEnd, IReadOnlyList<string>? ProductScope, decimal? YearlyTarget, decimal? DepositAmount,
@@ -47,8 +49,8 @@ internal static class DealerEndpoints
                 new PageRequest(query.Sort, query.Cursor, query.PageSize ?? 50, query.Count ?? true), ct)).ToOk()).WithName("ListDealers");
         group.MapGet("/{id:guid}", async (Guid id, Actor actor, DealerQueries queries, CancellationToken ct) =>
             (await queries.GetAsync(actor, id, ct)).ToOk()).WithName("GetDealer");
-        group.MapPut("/{id:guid}", async (Guid id, DealerBody body, HttpRequest http, Actor actor, DealerLifecycle lifecycle, CancellationToken ct) =>
-            (await lifecycle.UpdateAsync(
+        group.MapPut("/{id:guid}", async (Guid id, DealerBody body, HttpRequest http, Actor actor, DealerQueries queries, DealerLifecycle lifecycle, CancellationToken ct) =>
+            await Representation.RefuseChangedAsync(body, queries.GetAsync(actor, id, ct)) ?? (await lifecycle.UpdateAsync(
                 new UpdateDealer(id, body.Name, body.Address, body.ContactName, body.ContactMobile, body.LicenceNumber, body.RegisteredCapital, Versions.From(http, body.Version)),
                 actor, ct)).ToOk()).RequireAuthorization(DealerPermissions.Manage).WithName("UpdateDealer");
         group.MapPost("/{id:guid}/sign-contract", async (Guid id, SignContractBody body, HttpRequest http, Actor actor, DealerLifecycle lifecycle, CancellationToken ct) =>

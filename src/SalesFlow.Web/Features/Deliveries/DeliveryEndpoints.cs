@@ -66,13 +66,13 @@ internal static class DeliveryEndpoints
         manage.MapPost("/", Create).WithIdempotency().WithName("CreateDelivery");
         manage.MapPut("/{id:guid}", Update).WithName("UpdateDelivery");
         manage.MapPost("/{id:guid}/ship", (Guid id, HttpRequest http, Actor actor, ChangeDeliveryHandler handler, CancellationToken ct) =>
-            Step(id, DeliveryStep.Ship, http, actor, handler, ct)).WithName("ShipDelivery");
+            Step(id, DeliveryStep.Ship, http, actor, handler, ct)).WithOptionalBody<DeliveryVerbBody>().WithName("ShipDelivery");
         manage.MapPost("/{id:guid}/deliver", (Guid id, HttpRequest http, Actor actor, ChangeDeliveryHandler handler, CancellationToken ct) =>
-            Step(id, DeliveryStep.Deliver, http, actor, handler, ct)).WithName("DeliverDelivery");
+            Step(id, DeliveryStep.Deliver, http, actor, handler, ct)).WithOptionalBody<DeliveryVerbBody>().WithName("DeliverDelivery");
         manage.MapPost("/{id:guid}/cancel", (Guid id, HttpRequest http, Actor actor, ChangeDeliveryHandler handler, CancellationToken ct) =>
-            Step(id, DeliveryStep.Cancel, http, actor, handler, ct)).WithName("CancelDelivery");
+            Step(id, DeliveryStep.Cancel, http, actor, handler, ct)).WithOptionalBody<DeliveryVerbBody>().WithName("CancelDelivery");
         manage.MapPost("/{id:guid}/events", (Guid id, HttpRequest http, Actor actor, ChangeDeliveryHandler handler, CancellationToken ct) =>
-            Step(id, DeliveryStep.Track, http, actor, handler, ct)).WithName("AddDeliveryEvent");
+            Step(id, DeliveryStep.Track, http, actor, handler, ct)).WithOptionalBody<DeliveryVerbBody>().WithName("AddDeliveryEvent");
         manage.MapPost("/{id:guid}/exceptions", async Task<IResult> (Guid id, OpenExceptionBody body, Actor actor, DeliveryExceptionHandler handler, CancellationToken ct) =>
         {
             var opened = await handler.OpenAsync(new OpenDeliveryException(id, body.Type, body.Description, body.OwnerId, body.AffectedQuantity), actor, ct);

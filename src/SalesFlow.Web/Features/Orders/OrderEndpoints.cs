@@ -46,13 +46,13 @@ internal static class OrderEndpoints
         edit.MapPost("/", Create).WithIdempotency().WithName("CreateOrder");
         edit.MapPut("/{id:guid}", Update).WithName("UpdateOrder");
         edit.MapPost("/{id:guid}/submit", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Submit, http, actor, handler, ct)).WithName("SubmitOrder");
+            Step(id, OrderStep.Submit, http, actor, handler, ct)).WithOptionalBody<OrderVerbBody>().WithName("SubmitOrder");
         edit.MapPost("/{id:guid}/confirm", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Confirm, http, actor, handler, ct)).WithName("ConfirmOrder");
+            Step(id, OrderStep.Confirm, http, actor, handler, ct)).WithOptionalBody<OrderVerbBody>().WithName("ConfirmOrder");
         edit.MapPost("/{id:guid}/cancel", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Cancel, http, actor, handler, ct)).WithName("CancelOrder");
+            Step(id, OrderStep.Cancel, http, actor, handler, ct)).WithOptionalBody<OrderVerbBody>().WithName("CancelOrder");
         group.MapPost("/{id:guid}/release-hold", (Guid id, HttpRequest http, Actor actor, ChangeOrderStatusHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.ReleaseHold, http, actor, handler, ct)).RequireAuthorization(OrderPermissions.ReleaseHold).WithName("ReleaseOrderHold");
+            Step(id, OrderStep.ReleaseHold, http, actor, handler, ct)).RequireAuthorization(OrderPermissions.ReleaseHold).WithOptionalBody<OrderVerbBody>().WithName("ReleaseOrderHold");
         group.MapPost("/{id:guid}/fulfil", async (Guid id, FulfilBody body, HttpRequest http, Actor actor, FulfilOrderHandler handler, CancellationToken ct) =>
             (await handler.HandleAsync(new FulfilOrder(id, body.Lines, Versions.From(http, body.Version)), actor, ct)).ToOk())
             .RequireAuthorization(OrderPermissions.Fulfil).WithName("FulfilOrder");

@@ -38,9 +38,9 @@ internal static class PortalEndpoints
             return placed.IsSuccess ? TypedResults.Created($"/api/v1/portal/orders/{placed.Value!.Id}", placed.Value) : placed.Error!.ToProblem();
         }).WithIdempotency().RequireAuthorization(PortalPermissions.Order).WithName("PlacePortalOrder");
         group.MapPost("/orders/{id:guid}/submit", (Guid id, HttpRequest http, Actor actor, PortalOrderHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Submit, http, actor, handler, ct)).RequireAuthorization(PortalPermissions.Order).WithName("SubmitPortalOrder");
+            Step(id, OrderStep.Submit, http, actor, handler, ct)).RequireAuthorization(PortalPermissions.Order).WithOptionalBody<PortalVerbBody>().WithName("SubmitPortalOrder");
         group.MapPost("/orders/{id:guid}/cancel", (Guid id, HttpRequest http, Actor actor, PortalOrderHandler handler, CancellationToken ct) =>
-            Step(id, OrderStep.Cancel, http, actor, handler, ct)).RequireAuthorization(PortalPermissions.Order).WithName("CancelPortalOrder");
+            Step(id, OrderStep.Cancel, http, actor, handler, ct)).RequireAuthorization(PortalPermissions.Order).WithOptionalBody<PortalVerbBody>().WithName("CancelPortalOrder");
         group.MapGet("/deliveries", async ([AsParameters] PortalListQuery query, Actor actor, PortalQueries queries, CancellationToken ct) =>
             (await queries.DeliveriesAsync(actor, Page(query.Sort, query.Cursor, query.PageSize, query.Count), ct)).ToOk()).WithName("ListPortalDeliveries");
         group.MapGet("/deliveries/{id:guid}", async (Guid id, Actor actor, PortalQueries queries, CancellationToken ct) => (await queries.DeliveryAsync(actor, id, ct)).ToOk())

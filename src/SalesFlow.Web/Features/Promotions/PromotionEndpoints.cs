@@ -8,9 +8,10 @@ namespace SalesFlow.Web.Features.Promotions;
 public sealed record PromotionListQuery(PromotionStatus? Status, PromotionKind? Kind, DateOnly? From, DateOnly? To, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
 /// <summary>POST/PUT body: the campaign's details and (when sent) its products; <c>version</c> (or If-Match) on PUT.</summary>
+[AcceptsRepresentation(typeof(PromotionDetails))]
 public sealed record PromotionBody(
     string? Name, PromotionKind? Kind, DateOnly? StartDate, DateOnly? EndDate, Guid? RegionId, string? Terms,
-    IReadOnlyList<PromotionProductInput>? Products, int? Version = null)
+    IReadOnlyList<PromotionProductInput>? Products, int? Version = null) : RepresentationBody
 {
     public PromotionInput ToInput() => new(Name, Kind, StartDate, EndDate, RegionId, Terms, Products);
 }
@@ -39,8 +40,9 @@ internal static class PromotionEndpoints
                 return created.IsSuccess ? TypedResults.Created($"/api/v1/promotions/{created.Value!.Id}", created.Value) : created.Error!.ToProblem();
             })
             .RequireAuthorization(PromotionPermissions.Manage).WithIdempotency().WithName("CreatePromotion");
-        group.MapPut("/{id:guid}", async (Guid id, PromotionBody body, HttpRequest http, Actor actor, PromotionHandler handler, CancellationToken ct) =>
-            (await handler.UpdateAsync(id, body.ToInput(), Versions.From(http, body.Version), actor, ct)).ToOk())
+        group.MapPut("/{id:guid}", async (Guid id, PromotionBody body, HttpRequest http, Actor actor, PromotionQueries queries, PromotionHandler handler, CancellationToken ct) =>
+            await Representation.RefuseChangedAsync(body, queries.GetAsync(actor, id, ct))
+            ?? (await handler.UpdateAsync(id, body.ToInput(), Versions.From(http, body.Version), actor, ct)).ToOk())
             .RequireAuthorization(PromotionPermissions.Manage).WithName("UpdatePromotion");
         group.MapPut("/{id:guid}/allocations", async (Guid id, PromotionAllocationsBody body, HttpRequest http, Actor actor, PromotionHandler handler, CancellationToken ct) =>
             (await handler.SetAllocationsAsync(id, body.Allocations, Versions.From(http, body.Version), actor, ct)).ToOk())

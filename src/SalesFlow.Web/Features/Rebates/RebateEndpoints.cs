@@ -18,9 +18,10 @@ public sealed record SettlementListQuery(Guid? PolicyId, Guid? DealerId, string?
 public sealed record CreditNoteListQuery(Guid? CustomerId, bool? Unapplied, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
 /// <summary>PUT body: the policy as GET shows it, edited; <c>isActive</c> retires or revives it; computed fields are ignored.</summary>
+[AcceptsRepresentation(typeof(RebatePolicyDetails))]
 public sealed record PolicyBody(
     string? Name, RebatePeriodKind? PeriodKind, int? Year, int? Quarter, string? ProductLine, DealerTier? DealerTier, RebateMethod? Method,
-    IReadOnlyList<RebateTierInput>? Tiers, bool? IsActive = null, int? Version = null)
+    IReadOnlyList<RebateTierInput>? Tiers, bool? IsActive = null, int? Version = null) : RepresentationBody
 {
     public RebatePolicyInput ToInput() => new(Name, PeriodKind, Year, Quarter, ProductLine, DealerTier, Method, Tiers);
 }
@@ -42,8 +43,8 @@ internal static class RebateEndpoints
                 return created.IsSuccess ? TypedResults.Created($"/api/v1/rebates/policies/{created.Value!.Id}", created.Value) : created.Error!.ToProblem();
             })
             .RequireAuthorization(RebatePermissions.Manage).WithIdempotency().WithName("CreateRebatePolicy");
-        group.MapPut("/policies/{id:guid}", async (Guid id, PolicyBody body, HttpRequest http, Actor actor, RebateHandler handler, CancellationToken ct) =>
-            (await handler.UpdatePolicyAsync(id, body.ToInput(), body.IsActive, Versions.From(http, body.Version), actor, ct)).ToOk())
+        group.MapPut("/policies/{id:guid}", async (Guid id, PolicyBody body, HttpRequest http, Actor actor, RebateQueries queries, RebateHandler handler, CancellationToken ct) =>
+            await Representation.RefuseChangedAsync(body, queries.GetPolicyAsync(actor, id, ct)) ?? (await handler.UpdatePolicyAsync(id, body.ToInput(), body.IsActive, Versions.From(http, body.Version), actor, ct)).ToOk())
             .RequireAuthorization(RebatePermissions.Manage).WithName("UpdateRebatePolicy");
 
         group.MapGet("/accruals", async ([AsParameters] AccrualListQuery q, Actor actor, RebateQueries queries, CancellationToken ct) =>

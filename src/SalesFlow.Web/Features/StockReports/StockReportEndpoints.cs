@@ -8,7 +8,8 @@ namespace SalesFlow.Web.Features.StockReports;
 public sealed record StockReportCreateBody(string? Month, Guid? DealerId, IReadOnlyList<StockLineInput>? Lines, bool? Submit);
 
 /// <summary>PUT body: the lines (as GET shows them; the computed fields are ignored) and the version read.</summary>
-public sealed record StockReportUpdateBody(IReadOnlyList<StockLineInput>? Lines, int? Version, bool? Submit);
+[AcceptsRepresentation(typeof(StockReportDetails))]
+public sealed record StockReportUpdateBody(IReadOnlyList<StockLineInput>? Lines, int? Version, bool? Submit) : RepresentationBody;
 
 public sealed record StockReportSubmitBody(int? Version);
 
@@ -29,8 +30,9 @@ internal static class StockReportEndpoints
 
         var enter = group.MapGroup("").RequireAuthorization(StockReportPermissions.Enter);
         enter.MapPost("/", Create).WithIdempotency().WithName("CreateStockReport");
-        enter.MapPut("/{id:guid}", (Guid id, StockReportUpdateBody body, HttpRequest http, Actor actor, UpdateStockReportHandler handler, CancellationToken ct) =>
-            Ok(handler.HandleAsync(new UpdateStockReport(id, body.Lines, Versions.From(http, body.Version), body.Submit ?? false), actor, ct))).WithName("UpdateStockReport");
+        enter.MapPut("/{id:guid}", async (Guid id, StockReportUpdateBody body, HttpRequest http, Actor actor, StockReportQueries queries, UpdateStockReportHandler handler, CancellationToken ct) =>
+            await Representation.RefuseChangedAsync(body, queries.GetAsync(actor, id, ct))
+            ?? await Ok(handler.HandleAsync(new UpdateStockReport(id, body.Lines, Versions.From(http, body.Version), body.Submit ?? false), actor, ct))).WithName("UpdateStockReport");
         enter.MapPost("/{id:guid}/submit", (Guid id, StockReportSubmitBody body, HttpRequest http, Actor actor, SubmitStockReportHandler handler, CancellationToken ct) =>
             Ok(handler.HandleAsync(new SubmitStockReport(id, Versions.From(http, body.Version)), actor, ct))).WithName("SubmitStockReport");
         return group;

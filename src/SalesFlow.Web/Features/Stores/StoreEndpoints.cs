@@ -7,8 +7,10 @@ namespace SalesFlow.Web.Features.Stores;
 public sealed record StoreListQuery(string? Q, StoreClass? Class, Guid? DealerId, string? City, bool? Active, string? Sort, string? Cursor, int? PageSize, bool? Count);
 
 /// <summary>PUT body: the representation GET returned, edited. Name, class, place, address and contact are applied; the rest is ignored.</summary>
+[AcceptsRepresentation(typeof(StoreDetails))]
 public sealed record StoreBody(
-    string? Name, StoreClass? Class, int? Version, string? Province = null, string? City = null, string? Address = null, string? ContactName = null, string? Phone = null);
+    string? Name, StoreClass? Class, int? Version, string? Province = null, string? City = null, string? Address = null, string? ContactName = null, string? Phone = null)
+    : RepresentationBody;
 
 public sealed record StoreVerbBody(int? Version = null);
 
@@ -30,19 +32,20 @@ internal static class StoreEndpoints
             var created = await handler.CreateAsync(request, actor, ct);
             return created.IsSuccess ? TypedResults.Created($"/api/v1/stores/{created.Value!.Id}", created.Value) : created.Error!.ToProblem();
         }).WithIdempotency().WithName("CreateStore");
-        manage.MapPut("/{id:guid}", async (Guid id, StoreBody body, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
-            (await handler.UpdateAsync(new UpdateStore(id, body.Name, body.Class, Versions.From(http, body.Version), body.Province, body.City, body.Address, body.ContactName, body.Phone), actor, ct)).ToOk())
+        manage.MapPut("/{id:guid}", async (Guid id, StoreBody body, HttpRequest http, Actor actor, StoreQueries queries, StoreHandler handler, CancellationToken ct) =>
+            await Representation.RefuseChangedAsync(body, queries.GetAsync(actor, id, ct))
+            ?? (await handler.UpdateAsync(new UpdateStore(id, body.Name, body.Class, Versions.From(http, body.Version), body.Province, body.City, body.Address, body.ContactName, body.Phone), actor, ct)).ToOk())
             .WithName("UpdateStore");
         manage.MapPost("/{id:guid}/close", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
         {
             var (body, problem) = await OptionalBody.ReadAsync<StoreVerbBody>(http, ct);
             return problem ?? (await handler.CloseAsync(id, Versions.From(http, body?.Version), actor, ct)).ToOk();
-        }).WithName("CloseStore");
+        }).WithOptionalBody<StoreVerbBody>().WithName("CloseStore");
         manage.MapPost("/{id:guid}/reopen", async (Guid id, HttpRequest http, Actor actor, StoreHandler handler, CancellationToken ct) =>
         {
             var (body, problem) = await OptionalBody.ReadAsync<StoreVerbBody>(http, ct);
             return problem ?? (await handler.ReopenAsync(id, Versions.From(http, body?.Version), actor, ct)).ToOk();
-        }).WithName("ReopenStore");
+        }).WithOptionalBody<StoreVerbBody>().WithName("ReopenStore");
         app.MapStoreCheckEndpoints();
         return group;
     }
