@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesFlow.Core.Data;
+
+namespace SalesFlow.Web.Tests.Reliability;
+
+/// <summary>
+/// R2: what 20 users of every level see of the customers (the list and its count, the CSV export, a search by name)
+/// equals an oracle written here in plain SQL from the rules as the product states them, not from the product's code:
+/// a rep sees the customers they own; a supervisor also those of their unit and the units below it; a regional manager
+/// those of the region above their unit and below it; the director, finance and sales operations all of them.
+/// The org tree is walked by parent with a recursive query, where the product uses stored paths.
+/// </summary>
+public sealed class ScopeOracleTests(SalesFlowApp app) : IClassFixture<SalesFlowApp>
+{
+    private const string Oracle = """
+        WITH RECURSIVE
+        me AS (SELECT e.id AS employee_id, e.org_unit_id AS unit_id FROM "AspNetUsers" u JOIN employees e ON e.id = u.employee_id WHERE u.user_name = @user),
+        up AS (
+            SELECT o.id, o.parent_id, o.kind, 0 AS depth FROM org_units o WHERE o.id = (SELECT unit_id FROM me)
+            UNION ALL
+            SELECT o.id, o.parent_id, o.kind, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id),
+        root AS (SELECT id FROM up WHERE (@scope = 'Team' AND depth = 0) OR (@scope = 'Region' AND kind = 'Region') ORDER BY depth LIMIT 1),
+        tree AS (
+            SELECT id FROM root
+            UNION ALL
+            SELECT o.id FROM org_units o JOIN tree ON o.parent_id = tree.id)
+        SELECT c.number, c.name FROM customers c
+        WHERE NOT c.is_deleted
+          AND (@scope = 'All' OR c.owner_id = (SELECT employee_id FROM me) OR (@scope IN ('Team', 'Region') AND c.org_unit_id IN (SELECT id FROM tree)))
+        """;
+
+    public static TheoryData<string, string> Users => new()
+    {
+        { "director", "All" }, { "finance", "All" }, { "ops", "All" },
+        { "manager.huadong", "Region" }, { "manager.huabei", "Region" }, { "manager.huanan", "Region" }, { "manager.xinan", "Region" },
+        { "supervisor.huadong.1", "Team" }, { "supervisor.huadong.2", "Team" }, { "supervisor.huabei.1", "Team" }, { "supervisor.huanan.2", "Team" }, { "supervisor.xibei.1", "Team" },
+        { "rep.huadong.1", "Own" }, { "rep.huadong.2", "Own" }, { "rep.huadong.10", "Own" }, { "rep.huabei.1", "Own" }, { "rep.huabei.5", "Own" },
+        { "rep.huanan.3", "Own" }, { "rep.xinan.7", "Own" }, { "rep.dongbei.9", "Own" },
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task A_users_customer_list_count_export_and_search_equal_the_oracle(string user, string scope)
+    {
+        var expected = await OracleAsync(user, scope);
+        Assert.NotEmpty(expected);
+        var client = await app.ClientAsync(user);
+
+        var first = await client.GetJsonAsync("/api/v1/customers?pageSize=200&sort=number");
+        var listed = (await client.AllPagesAsync("/api/v1/customers?sort=number", pageSize: 200)).Select(c => c.Str("number")).ToList();
+        Assert.Equal(expected.Count, first.GetProperty("totalCount").GetInt32());
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+
+        using var export = await client.Get("/api/v1/exports/customers?format=csv");
+        var rows = SpreadsheetFile.ReadCsv(await export.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[0]).Order(StringComparer.Ordinal));
+
+        // A search finds a customer in scope by its whole name, and one out of scope not at all.
+        var inside = expected.First();
+        var found = await client.GetJsonAsync($"/api/v1/customers?q={Uri.EscapeDataString(inside.Value)}");
+        Assert.Contains(inside.Key, found.Items().Select(c => c.Str("number")));
+        Assert.All(found.Items(), c => Assert.Contains(c.Str("number"), expected.Keys));
+        if ((await OracleAsync("director", "All")).FirstOrDefault(c => !expected.ContainsKey(c.Key)) is { Key: not null } outside)
+        {
+            var searched = await client.GetJsonAsync($"/api/v1/customers?q={Uri.EscapeDataString(outside.Value)}");
+            Assert.DoesNotContain(outside.Key, searched.Items().Select(c => c.Str("number")));
+            Assert.Equal(searched.Items().Count, searched.GetProperty("totalCount").GetInt32());
+        }
+    }
+
+    // Customer number → name, as the oracle sees the user's scope.
+    private async Task<Dictionary<string, string>> OracleAsync(string user, string scope)
+    {
+        await using var services = app.Services.CreateAsyncScope();
+        await using var db = await services.ServiceProvider.GetRequiredService<IDbContextFactory<SalesFlowDbContext>>().CreateDbContextAsync(Ct);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Oracle;
+        Add(command, "@user", user);
+        Add(command, "@scope", scope);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            result[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return result;
+    }
+
+    private static void Add(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
