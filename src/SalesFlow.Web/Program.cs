@@ -47,6 +47,13 @@ var config = builder.Configuration;
 
 var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
 var connectionString = config.GetConnectionString("SalesFlow") ?? DatabaseSetup.DefaultSqliteConnection;
+if (DatabaseCommands.Matches(args))
+{
+    // `backup <file>` / `restore <file>`: an operator's verb, run with the app's own configuration instead of the host.
+    Environment.ExitCode = await DatabaseCommands.RunAsync(args, database.Provider, connectionString, Console.Out, Console.Error, CancellationToken.None);
+    return;
+}
+
 builder.Services.AddSalesFlowCore(
     database.Provider,
     connectionString,

@@ -25,6 +25,7 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string? _sqliteFile;
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly bool _fromTemplate;
+    private readonly bool _existingSqliteFile;
     private string? _postgresDatabase;
 
     public SalesFlowApp()
@@ -56,6 +57,16 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>The app on an existing SQLite file (a restored backup), which is deleted with the factory.</summary>
+    internal static SalesFlowApp OnSqliteFile(string path) => new(path);
+
+    private SalesFlowApp(string existingSqliteFile)
+        : this(fromTemplate: false, forceSqlite: true)
+    {
+        _sqliteFile = existingSqliteFile;
+        _existingSqliteFile = true;
+    }
+
     public bool OnPostgres => _postgresServer is not null;
 
     public string ConnectionString { get; private set; } = "";
@@ -63,7 +74,11 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Creates the database and starts the app, so the first test does not pay for (or fail on) start-up.</summary>
     public async ValueTask InitializeAsync()
     {
-        if (_postgresServer is null)
+        if (_existingSqliteFile)
+        {
+            ConnectionString = $"Data Source={_sqliteFile}";
+        }
+        else if (_postgresServer is null)
         {
             await _sqlite.OpenAsync(); // keeps the shared in-memory database alive for the factory's lifetime
             ConnectionString = _sqlite.ConnectionString;

@@ -17,7 +17,13 @@ public static class DatabaseFingerprint
 {
     private static readonly string[] Bookkeeping = ["idempotency_keys", "login_attempts", "api_tokens", "job_leases"];
 
-    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(SalesFlowApp app)
+    public static Task<IReadOnlyDictionary<string, string>> TakeAsync(SalesFlowApp app) => TakeAsync(app, null);
+
+    /// <summary>
+    /// The fingerprint of the app's tables read through <paramref name="other"/> (an open connection to a backup or a
+    /// restored copy), or through the app's own connection when it is null.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(SalesFlowApp app, DbConnection? other)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SalesFlowDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
@@ -29,8 +35,12 @@ public static class DatabaseFingerprint
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var connection = other ?? db.Database.GetDbConnection();
+        if (other is null)
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+        }
+
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
