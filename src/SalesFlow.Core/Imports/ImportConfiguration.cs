@@ -12,6 +12,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.FileName).HasMaxLength(ImportJob.FileNameMaxLength);
         builder.Property(j => j.FailureCode).HasMaxLength(100);
+        builder.Property(j => j.LeaseHolder).HasMaxLength(ImportJob.LeaseHolderMaxLength);
         builder.Ignore(j => j.IsFinished);
         builder.HasIndex(j => new { j.UserId, j.CreatedAtUtc });
         builder.HasIndex(j => j.Status);

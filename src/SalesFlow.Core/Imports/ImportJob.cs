@@ -93,7 +93,37 @@ public sealed class ImportJob : IHasId
 
     public DateTime? FinishedAtUtc { get; private set; }
 
+    /// <summary>The app instance running the job (or that took the upload), until <see cref="LeasedUntilUtc"/>; it renews the lease while it runs.</summary>
+    public string? LeaseHolder { get; private set; }
+
+    /// <summary>When another instance may take the job over: a job whose runner died (a crash, a kill) is run again from the start after this.</summary>
+    public DateTime? LeasedUntilUtc { get; private set; }
+
+    /// <summary>How many times a runner has taken the job; a job that keeps cutting its runner off is failed after <c>Imports:MaxAttempts</c>.</summary>
+    public int Attempts { get; private set; }
+
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.DryRunDone or ImportStatus.Rejected or ImportStatus.Failed;
+
+    public const int LeaseHolderMaxLength = 200;
+
+    /// <summary>The instance that took the upload runs it first; others may take it once the lease has run out.</summary>
+    public void Lease(string holder, DateTime untilUtc)
+    {
+        LeaseHolder = holder.Length > LeaseHolderMaxLength ? holder[..LeaseHolderMaxLength] : holder;
+        LeasedUntilUtc = untilUtc;
+    }
+
+    /// <summary>
+    /// A run cut off before it finished (its transaction was rolled back, so nothing of it was saved) starts over:
+    /// the counts of the cut-off run are forgotten (its row errors are deleted by the runner).
+    /// </summary>
+    public void Restart()
+    {
+        Status = ImportStatus.Queued;
+        (RowsRead, RowsValid, RowsInvalid, RowsApplied) = (0, 0, 0, 0);
+        HeadersJson = null;
+        StartedAtUtc = null;
+    }
 
     public void StartValidating(IReadOnlyList<string> headers, DateTime nowUtc)
     {
