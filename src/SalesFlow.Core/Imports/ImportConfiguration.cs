@@ -23,10 +23,10 @@ internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<Imp
 {
     public void Configure(EntityTypeBuilder<ImportRowError> builder)
     {
-        builder.Property(e => e.Column).HasMaxLength(100);
-        builder.Property(e => e.Field).HasMaxLength(100);
+        builder.Property(e => e.Column).HasMaxLength(ImportRowError.ColumnMaxLength);
+        builder.Property(e => e.Field).HasMaxLength(ImportRowError.ColumnMaxLength);
         builder.Property(e => e.Code).HasMaxLength(100);
-        builder.Property(e => e.Message).HasMaxLength(500);
+        builder.Property(e => e.Message).HasMaxLength(ImportRowError.MessageMaxLength);
         builder.HasOne<ImportJob>().WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.JobId, e.Line });
     }

@@ -167,13 +167,19 @@ public sealed class ImportRowError
         Id = Guid.CreateVersion7();
         JobId = jobId;
         Line = line;
-        Column = column;
-        Field = problem.Field;
+        Column = Cut(column, ColumnMaxLength);
+        Field = Cut(problem.Field, ColumnMaxLength);
         Code = problem.Code;
-        Message = problem.Message;
-        ArgsJson = problem.Args.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(problem.Args);
-        RowJson = System.Text.Json.JsonSerializer.Serialize(row);
+        Message = Cut(problem.Message, MessageMaxLength)!;
+        ArgsJson = problem.Args.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(problem.Args.ToDictionary(a => a.Key, a => Cut(a.Value, CellMaxLength)));
+        RowJson = System.Text.Json.JsonSerializer.Serialize(row.Select(cell => Cut(cell, CellMaxLength)));
     }
+
+    public const int ColumnMaxLength = 100;
+    public const int MessageMaxLength = 500;
+
+    /// <summary>The most a cell of the error file holds (Excel's own limit); a longer cell of the file is kept cut, with "…".</summary>
+    public const int CellMaxLength = 32_767;
 
     public Guid Id { get; private set; }
 
@@ -195,4 +201,6 @@ public sealed class ImportRowError
     public string? ArgsJson { get; private set; }
 
     public string RowJson { get; private set; } = "[]";
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

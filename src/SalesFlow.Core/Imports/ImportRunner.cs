@@ -207,6 +207,15 @@ public sealed class ImportRunner(
 
             result = await CheckAsync(job, actor, rows, map, reader, errors, ct);
         }
+        catch (UnreadableFileException e)
+        {
+            // Nothing after this line can be read, so nothing of the file is applied, whatever the caller asked; the line says where to look.
+            errors.Add(e.Line, null, e.Problem, []);
+            await errors.FlushAsync(ct);
+            job.Fail("import.unreadable", Now);
+            await jobs.SaveChangesAsync(ct);
+            return;
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or InvalidOperationException && e is not ObjectDisposedException)
         {
             job.Fail("import.unreadable", Now);
@@ -252,10 +261,20 @@ public sealed class ImportRunner(
             for (var i = 0; i < chunk.Length; i++)
             {
                 var row = chunk[i];
-                var problems = new List<ImportProblem>(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
-                if (checkedRows[i] is { } error)
+                // A row the file itself garbled (shifted cells, bytes of another encoding) is reported for that alone: its cells'
+                // other errors would only be the garbling's echoes.
+                var problems = new List<ImportProblem>();
+                if (row.Problem is { } asWritten)
                 {
-                    problems.AddRange(ImportProblem.From(error));
+                    problems.Add(asWritten);
+                }
+                else
+                {
+                    problems.AddRange(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
+                    if (checkedRows[i] is { } error)
+                    {
+                        problems.AddRange(ImportProblem.From(error));
+                    }
                 }
 
                 result.Read++;
