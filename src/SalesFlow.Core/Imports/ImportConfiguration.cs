@@ -12,6 +12,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.FileName).HasMaxLength(ImportJob.FileNameMaxLength);
         builder.Property(j => j.FailureCode).HasMaxLength(100);
+        builder.Property(j => j.LeaseHolder).HasMaxLength(ImportJob.LeaseHolderMaxLength);
         builder.Ignore(j => j.IsFinished);
         builder.HasIndex(j => new { j.UserId, j.CreatedAtUtc });
         builder.HasIndex(j => j.Status);
@@ -22,10 +23,10 @@ internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<Imp
 {
     public void Configure(EntityTypeBuilder<ImportRowError> builder)
     {
-        builder.Property(e => e.Column).HasMaxLength(100);
-        builder.Property(e => e.Field).HasMaxLength(100);
+        builder.Property(e => e.Column).HasMaxLength(ImportRowError.ColumnMaxLength);
+        builder.Property(e => e.Field).HasMaxLength(ImportRowError.ColumnMaxLength);
         builder.Property(e => e.Code).HasMaxLength(100);
-        builder.Property(e => e.Message).HasMaxLength(500);
+        builder.Property(e => e.Message).HasMaxLength(ImportRowError.MessageMaxLength);
         builder.HasOne<ImportJob>().WithMany().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.JobId, e.Line });
     }

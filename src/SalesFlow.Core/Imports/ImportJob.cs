@@ -93,7 +93,37 @@ public sealed class ImportJob : IHasId
 
     public DateTime? FinishedAtUtc { get; private set; }
 
+    /// <summary>The app instance running the job (or that took the upload), until <see cref="LeasedUntilUtc"/>; it renews the lease while it runs.</summary>
+    public string? LeaseHolder { get; private set; }
+
+    /// <summary>When another instance may take the job over: a job whose runner died (a crash, a kill) is run again from the start after this.</summary>
+    public DateTime? LeasedUntilUtc { get; private set; }
+
+    /// <summary>How many times a runner has taken the job; a job that keeps cutting its runner off is failed after <c>Imports:MaxAttempts</c>.</summary>
+    public int Attempts { get; private set; }
+
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.DryRunDone or ImportStatus.Rejected or ImportStatus.Failed;
+
+    public const int LeaseHolderMaxLength = 200;
+
+    /// <summary>The instance that took the upload runs it first; others may take it once the lease has run out.</summary>
+    public void Lease(string holder, DateTime untilUtc)
+    {
+        LeaseHolder = holder.Length > LeaseHolderMaxLength ? holder[..LeaseHolderMaxLength] : holder;
+        LeasedUntilUtc = untilUtc;
+    }
+
+    /// <summary>
+    /// A run cut off before it finished (its transaction was rolled back, so nothing of it was saved) starts over:
+    /// the counts of the cut-off run are forgotten (its row errors are deleted by the runner).
+    /// </summary>
+    public void Restart()
+    {
+        Status = ImportStatus.Queued;
+        (RowsRead, RowsValid, RowsInvalid, RowsApplied) = (0, 0, 0, 0);
+        HeadersJson = null;
+        StartedAtUtc = null;
+    }
 
     public void StartValidating(IReadOnlyList<string> headers, DateTime nowUtc)
     {
@@ -137,13 +167,19 @@ public sealed class ImportRowError
         Id = Guid.CreateVersion7();
         JobId = jobId;
         Line = line;
-        Column = column;
-        Field = problem.Field;
+        Column = Cut(column, ColumnMaxLength);
+        Field = Cut(problem.Field, ColumnMaxLength);
         Code = problem.Code;
-        Message = problem.Message;
-        ArgsJson = problem.Args.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(problem.Args);
-        RowJson = System.Text.Json.JsonSerializer.Serialize(row);
+        Message = Cut(problem.Message, MessageMaxLength)!;
+        ArgsJson = problem.Args.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(problem.Args.ToDictionary(a => a.Key, a => Cut(a.Value, CellMaxLength)));
+        RowJson = System.Text.Json.JsonSerializer.Serialize(row.Select(cell => Cut(cell, CellMaxLength)));
     }
+
+    public const int ColumnMaxLength = 100;
+    public const int MessageMaxLength = 500;
+
+    /// <summary>The most a cell of the error file holds (Excel's own limit); a longer cell of the file is kept cut, with "…".</summary>
+    public const int CellMaxLength = 32_767;
 
     public Guid Id { get; private set; }
 
@@ -165,4 +201,6 @@ public sealed class ImportRowError
     public string? ArgsJson { get; private set; }
 
     public string RowJson { get; private set; } = "[]";
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

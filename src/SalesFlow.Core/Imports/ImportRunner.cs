@@ -12,18 +12,47 @@ namespace SalesFlow.Core.Imports;
 /// memory stays flat whatever the file's size. Anything failing while applying rolls the whole job back.
 /// </summary>
 public sealed class ImportRunner(
-    IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportProgress progress, TimeProvider time, IServiceProvider services)
+    IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportQueue queue, ImportProgress progress, TimeProvider time, IServiceProvider services)
 {
+    /// <summary>
+    /// Runs the job if this instance may take it: queued and not leased to another live instance, or cut off with an instance
+    /// whose lease ran out (a crash or a kill: its transaction was rolled back, so it starts over). Another instance running
+    /// it, or a finished job, is left alone. The lease is renewed while the job runs; a runner that loses it stops.
+    /// </summary>
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
+        if (!await ClaimAsync(jobId, ct))
+        {
+            return;
+        }
+
         var path = options.PathOf(jobId);
+        var finished = false;
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewAsync(jobId, lost, renewing.Token);
         try
         {
             await using var jobs = await dbFactory.CreateDbContextAsync(ct);
             var job = await jobs.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
-            if (job is null || job.Status != ImportStatus.Queued)
+            if (job is null)
             {
                 return;
+            }
+
+            if (job.Attempts > options.MaxAttempts || !File.Exists(path))
+            {
+                job.Fail("import.interrupted", Now);
+                await jobs.SaveChangesAsync(ct);
+                finished = true;
+                return;
+            }
+
+            if (job.Status != ImportStatus.Queued)
+            {
+                // Cut off: nothing of that run was committed, so it starts over, without the errors it had found so far.
+                await jobs.ImportRowErrors.Where(e => e.JobId == jobId).ExecuteDeleteAsync(ct);
+                job.Restart();
             }
 
             var actor = await actors.ResolveAsync(job.UserId, null, ct);
@@ -31,43 +60,115 @@ public sealed class ImportRunner(
             {
                 job.Fail("import.uploaderGone", time.GetUtcNow().UtcDateTime);
                 await jobs.SaveChangesAsync(ct);
+                finished = true;
                 return;
             }
 
             try
             {
-                await RunAsync(jobs, job, actor, path, ct);
+                await RunAsync(jobs, job, actor, path, lost.Token);
+                finished = true;
             }
-            catch (Exception) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                // Not left "running" until the next start: the job says it failed, the worker logs why.
+                // The lease went to another instance, which runs the job again; this run's transaction was rolled back.
+            }
+            catch (Exception) when (!lost.IsCancellationRequested)
+            {
+                // Not left "running" until the lease runs out: the job says it failed, the worker logs why.
                 jobs.ChangeTracker.Clear();
                 await jobs.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
                     set => set.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FailureCode, "common.internal").SetProperty(j => j.FinishedAtUtc, Now),
                     CancellationToken.None);
+                finished = true;
                 throw;
             }
         }
         finally
         {
+            await renewing.CancelAsync();
+            await renewal;
             progress.Forget(jobId);
-            DeleteUpload(path);
+
+            // A job stopped half-way (the app stopping, the lease lost) keeps its file: it is run again from the start.
+            if (finished)
+            {
+                DeleteUpload(path);
+            }
         }
     }
 
-    /// <summary>At start: a job cut off by a stop failed (its transaction was rolled back); queued jobs are handed back to the queue.</summary>
-    public async Task<IReadOnlyList<Guid>> RecoverAsync(CancellationToken ct)
+    /// <summary>
+    /// The jobs nobody runs: queued or cut off, and not leased (or the lease ran out), oldest first. The worker asks at
+    /// start and then now and then, so a job queued by an instance that died, or cut off by a crash, is run again.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ClaimableAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cutOff = await db.ImportJobs.Where(j => j.Status == ImportStatus.Validating || j.Status == ImportStatus.Applying).ToListAsync(ct);
-        foreach (var job in cutOff)
+        var now = Now;
+        return await Claimable(db.ImportJobs, queue.Instance, now).OrderBy(j => j.CreatedAtUtc).Select(j => j.Id).ToListAsync(ct);
+    }
+
+    private static IQueryable<ImportJob> Claimable(IQueryable<ImportJob> jobs, string instance, DateTime now) => jobs.Where(j =>
+        (j.Status == ImportStatus.Queued || j.Status == ImportStatus.Validating || j.Status == ImportStatus.Applying)
+        && (j.LeasedUntilUtc == null || j.LeasedUntilUtc < now || (j.LeaseHolder == instance && j.Status == ImportStatus.Queued)));
+
+    /// <summary>One conditional UPDATE, so two instances racing for a job cannot both take it.</summary>
+    private async Task<bool> ClaimAsync(Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        var until = now + options.Lease;
+        var instance = queue.Instance;
+        return await Claimable(db.ImportJobs.Where(j => j.Id == jobId), instance, now).ExecuteUpdateAsync(
+            set => set.SetProperty(j => j.LeaseHolder, instance).SetProperty(j => j.LeasedUntilUtc, until).SetProperty(j => j.Attempts, j => j.Attempts + 1),
+            ct) == 1;
+    }
+
+    /// <summary>
+    /// Keeps the lease while the job runs. A renewal that fails (SQLite busy with the import's own transaction) is tried again
+    /// at the next tick; a lease found in another instance's hands means this run was given up for dead: it stops.
+    /// </summary>
+    private async Task RenewAsync(Guid jobId, CancellationTokenSource lost, CancellationToken stop)
+    {
+        var every = options.Lease / 3;
+        var instance = queue.Instance;
+        await using (var probe = await dbFactory.CreateDbContextAsync(stop))
         {
-            job.Fail("import.interrupted", time.GetUtcNow().UtcDateTime);
-            DeleteUpload(options.PathOf(job.Id));
+            // SQLite has one writer and one instance: the renewal would only queue behind the import's own transaction (and log
+            // "database is locked" each time), and no other instance can take the job over. A restart takes it after the lease.
+            if (probe.Database.IsSqlite())
+            {
+                return;
+            }
         }
 
-        await db.SaveChangesAsync(ct);
-        return await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).OrderBy(j => j.CreatedAtUtc).Select(j => j.Id).ToListAsync(ct);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, stop);
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(stop);
+                    var until = Now + options.Lease;
+                    var kept = await db.ImportJobs.Where(j => j.Id == jobId && j.LeaseHolder == instance)
+                        .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntilUtc, until), stop);
+                    if (kept == 0)
+                    {
+                        await lost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception) when (!stop.IsCancellationRequested)
+                {
+                    // Tried again at the next tick.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 
     // The upload may be gone already (another instance's disk, a cleaned temp folder): a missing folder is no error.
@@ -105,6 +206,15 @@ public sealed class ImportRunner(
             }
 
             result = await CheckAsync(job, actor, rows, map, reader, errors, ct);
+        }
+        catch (UnreadableFileException e)
+        {
+            // Nothing after this line can be read, so nothing of the file is applied, whatever the caller asked; the line says where to look.
+            errors.Add(e.Line, null, e.Problem, []);
+            await errors.FlushAsync(ct);
+            job.Fail("import.unreadable", Now);
+            await jobs.SaveChangesAsync(ct);
+            return;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or InvalidOperationException && e is not ObjectDisposedException)
         {
@@ -151,10 +261,20 @@ public sealed class ImportRunner(
             for (var i = 0; i < chunk.Length; i++)
             {
                 var row = chunk[i];
-                var problems = new List<ImportProblem>(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
-                if (checkedRows[i] is { } error)
+                // A row the file itself garbled (shifted cells, bytes of another encoding) is reported for that alone: its cells'
+                // other errors would only be the garbling's echoes.
+                var problems = new List<ImportProblem>();
+                if (row.Problem is { } asWritten)
                 {
-                    problems.AddRange(ImportProblem.From(error));
+                    problems.Add(asWritten);
+                }
+                else
+                {
+                    problems.AddRange(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
+                    if (checkedRows[i] is { } error)
+                    {
+                        problems.AddRange(ImportProblem.From(error));
+                    }
                 }
 
                 result.Read++;
@@ -223,6 +343,13 @@ public sealed class ImportRunner(
 
             await rows.FinishAsync(db, ct);
             await db.SaveChangesAsync(ct);
+
+            // The job says "succeeded" in the same transaction as its rows: a crash right after the commit cannot leave the
+            // rows saved under a job that looks cut off (and would be run again, adding every row twice).
+            var now = Now;
+            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                set => set.SetProperty(j => j.Status, ImportStatus.Succeeded).SetProperty(j => j.RowsApplied, applied).SetProperty(j => j.FinishedAtUtc, now),
+                ct);
             await transaction.CommitAsync(ct);
             return applied;
         }

@@ -24,7 +24,8 @@ public sealed class StartImportHandler(
             return ImportErrors.UnsupportedFile;
         }
 
-        var job = new ImportJob(actor.UserId, actor.UserName, request.Kind, Path.GetFileName(request.FileName), request.DryRun, request.ApplyValidRowsOnly, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        var job = new ImportJob(actor.UserId, actor.UserName, request.Kind, Path.GetFileName(request.FileName), request.DryRun, request.ApplyValidRowsOnly, now);
         var path = options.PathOf(job.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -40,6 +41,8 @@ public sealed class StartImportHandler(
 
         await using (var db = await dbFactory.OpenAsync(actor, ct))
         {
+            // This instance has the file and runs the job; another takes it over only if this one dies.
+            job.Lease(queue.Instance, now + options.Lease);
             db.ImportJobs.Add(job);
             await db.SaveChangesAsync(ct);
         }

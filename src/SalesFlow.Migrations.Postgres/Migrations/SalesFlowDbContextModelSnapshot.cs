@@ -4208,6 +4208,10 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("apply_valid_rows_only");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
@@ -4240,6 +4244,15 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_holder");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until_utc");
 
                     b.Property<int>("RowsApplied")
                         .HasColumnType("integer")

@@ -148,26 +148,62 @@ public class ImportJobTests
     }
 
     [Fact]
-    public async Task A_job_cut_off_by_a_stop_is_failed_at_the_next_start()
+    public async Task A_job_cut_off_with_its_instance_is_run_again_from_the_start_once_its_lease_has_run_out()
     {
         await using var database = await TestDatabase.CreateAsync();
         var (_, rep) = await SetUpAsync(database, "rep.east1.a");
+        var options = database.Get<ImportOptions>();
+        Guid cutOff;
         await using (var db = await database.Factory.CreateDbContextAsync())
         {
-            var running = new ImportJob(rep.UserId, rep.UserName, ImportKind.Leads, "a.csv", false, false, DateTime.UtcNow);
-            running.StartValidating(["姓名"], DateTime.UtcNow);
+            var now = database.Time.GetUtcNow().UtcDateTime;
+            var running = new ImportJob(rep.UserId, rep.UserName, ImportKind.Leads, "a.csv", false, false, now);
+            running.Lease("an instance that died", now + options.Lease);
+            running.StartValidating(["姓名"], now);
             db.ImportJobs.Add(running);
-            db.ImportJobs.Add(new ImportJob(rep.UserId, rep.UserName, ImportKind.Leads, "b.csv", false, false, DateTime.UtcNow));
+            db.ImportRowErrors.Add(new ImportRowError(running.Id, 2, null, new ImportProblem(null, "lead.needsContactWay", "x", new Dictionary<string, string?>()), []));
             await db.SaveChangesAsync();
+            cutOff = running.Id;
         }
 
-        var requeued = await database.Get<ImportRunner>().RecoverAsync(CancellationToken.None);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.PathOf(cutOff))!);
+        await File.WriteAllTextAsync(options.PathOf(cutOff), LeadHeader + "张伟,,13800138000,,Exhibition,华东\n");
+        var whileLeased = await database.Get<ImportRunner>().ClaimableAsync(CancellationToken.None);
+        await database.Get<ImportRunner>().RunAsync(cutOff, CancellationToken.None);
+        var untouched = (await database.Get<ImportQueries>().GetAsync(rep, cutOff, CancellationToken.None)).Value!;
+        database.Time.Advance(options.Lease + TimeSpan.FromSeconds(1));
+        var afterLease = await database.Get<ImportRunner>().ClaimableAsync(CancellationToken.None);
+        await database.Get<ImportRunner>().RunAsync(cutOff, CancellationToken.None);
 
-        await using var check = await database.Factory.CreateDbContextAsync();
-        Assert.Equal(
-            [("a.csv", ImportStatus.Failed, "import.interrupted"), ("b.csv", ImportStatus.Queued, null)],
-            await check.ImportJobs.OrderBy(j => j.FileName).Select(j => new ValueTuple<string, ImportStatus, string?>(j.FileName, j.Status, j.FailureCode)).ToListAsync());
-        Assert.Single(requeued);
+        var job = (await database.Get<ImportQueries>().GetAsync(rep, cutOff, CancellationToken.None)).Value!;
+        Assert.Empty(whileLeased);
+        Assert.Equal(ImportStatus.Validating, untouched.Status);
+        Assert.Equal([cutOff], afterLease);
+        Assert.Equal((ImportStatus.Succeeded, 1, 1, 0), (job.Status, job.RowsRead, job.RowsApplied, job.Errors.Count));
+        Assert.Equal(1, await CountLeadsAsync(database));
+        Assert.False(File.Exists(options.PathOf(cutOff)));
+    }
+
+    [Fact]
+    public async Task A_job_that_keeps_cutting_its_runner_off_is_failed_after_the_last_attempt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var (_, rep) = await SetUpAsync(database, "rep.east1.a");
+        var options = database.Get<ImportOptions>();
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(LeadHeader + "张伟,,13800138000,,Exhibition,华东\n"));
+        var id = (await database.Get<StartImportHandler>().HandleAsync(new StartImport(ImportKind.Leads, "a.csv", content, false), rep, CancellationToken.None)).Value!.Id;
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Applying).SetProperty(j => j.Attempts, options.MaxAttempts));
+        }
+
+        database.Time.Advance(options.Lease + TimeSpan.FromSeconds(1));
+        await database.Get<ImportRunner>().RunAsync(id, CancellationToken.None);
+
+        var job = (await database.Get<ImportQueries>().GetAsync(rep, id, CancellationToken.None)).Value!;
+        Assert.Equal((ImportStatus.Failed, "import.interrupted"), (job.Status, job.FailureCode));
+        Assert.Equal(0, await CountLeadsAsync(database));
+        Assert.False(File.Exists(options.PathOf(id)));
     }
 
     [Fact]
