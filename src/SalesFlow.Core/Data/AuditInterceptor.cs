@@ -116,7 +116,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     /// </summary>
     private static void AsStored(EntityEntry entry)
     {
-        foreach (var property in entry.Properties)
+        // Only what this save writes: an untouched value of an older row is left alone, so it makes no change of its own.
+        foreach (var property in entry.Properties.Where(p => entry.State == EntityState.Added || p.IsModified))
         {
             switch (property.CurrentValue)
             {
