@@ -115,4 +115,29 @@ public static class ApiCalls
 
         throw new TimeoutException($"Import {id} did not finish.");
     }
+
+    /// <summary>Uploads an import file as the import form does (multipart: kind, file and the options asked for).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(
+        this HttpClient client, string kind, byte[] content, string fileName, bool applyValidRowsOnly = false, bool dryRun = false)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(kind), "kind" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        if (applyValidRowsOnly)
+        {
+            form.Add(new StringContent("true"), "applyValidRowsOnly");
+        }
+
+        if (dryRun)
+        {
+            form.Add(new StringContent("true"), "dryRun");
+        }
+
+        return await client.PostAsync("/api/v1/imports", form, Ct);
+    }
+
+    /// <summary>An import job's row errors as the API shows them.</summary>
+    public static IReadOnlyList<JsonElement> Errors(this JsonElement job) => job.GetProperty("errors").EnumerateArray().ToList();
 }

@@ -136,13 +136,7 @@ public sealed class ImportApiTests(SalesFlowApp app) : IClassFixture<SalesFlowAp
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string csv, bool dryRun = false, string fileName = "leads.csv")
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(kind), "kind" },
-            { new StringContent(dryRun ? "true" : "false"), "dryRun" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
-        };
-        return await client.PostAsync("/api/v1/imports", form, Ct);
+        return await client.UploadAsync(kind, Encoding.UTF8.GetBytes(csv), fileName, dryRun: dryRun);
     }
 
 

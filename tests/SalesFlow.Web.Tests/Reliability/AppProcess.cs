@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -232,26 +231,4 @@ public sealed class AppDatabase : IAsyncDisposable
             }
         }
     }
-}
-
-/// <summary>Multipart uploads of import files.</summary>
-public static class ImportUploads
-{
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string kind, byte[] content, string fileName, bool applyValidRowsOnly = false)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(kind), "kind" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        if (applyValidRowsOnly)
-        {
-            form.Add(new StringContent("true"), "applyValidRowsOnly");
-        }
-
-        return await client.PostAsync("/api/v1/imports", form, TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>The job's row errors as the API shows them.</summary>
-    public static IReadOnlyList<JsonElement> Errors(this JsonElement job) => job.GetProperty("errors").EnumerateArray().ToList();
 }

@@ -230,13 +230,8 @@ public sealed class ForeignRecords
         /// <summary>An import job of the owner's (a dry run of one lead, so that it writes nothing else); null for one who may not import leads.</summary>
         public async Task<string?> DryRunImportAsync()
         {
-            using var form = new MultipartFormDataContent
-            {
-                { new StringContent("leads"), "kind" },
-                { new StringContent("true"), "dryRun" },
-                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("姓名/name,公司/company,手机/mobile,邮箱/email,来源/source,区域/region\n扫描甲,扫描甲有限公司,13611119999,,Exhibition,华东\n")), "file", "leads.csv" },
-            };
-            using var response = await owner.PostAsync("/api/v1/imports", form, TestContext.Current.CancellationToken);
+            var file = System.Text.Encoding.UTF8.GetBytes("姓名/name,公司/company,手机/mobile,邮箱/email,来源/source,区域/region\n扫描甲,扫描甲有限公司,13611119999,,Exhibition,华东\n");
+            using var response = await owner.UploadAsync("leads", file, "leads.csv", dryRun: true);
             return response.StatusCode == HttpStatusCode.Forbidden ? null : $"/api/v1/imports/{(await response.JsonAsync(HttpStatusCode.Accepted)).Id()}";
         }
 

@@ -133,12 +133,7 @@ public sealed class FormulaInjectionTests(SalesFlowApp app) : IClassFixture<Sale
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("leads"), "kind" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "formulas.csv" },
-        };
-        return await client.PostAsync("/api/v1/imports", form, Ct);
+        return await client.UploadAsync("leads", Encoding.UTF8.GetBytes(csv), "formulas.csv");
     }
 
 }

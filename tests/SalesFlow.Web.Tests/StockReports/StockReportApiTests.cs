@@ -273,14 +273,7 @@ public sealed class StockReportApiTests(SalesFlowApp app) : IClassFixture<SalesF
 
     private static async Task<Guid> UploadAsync(HttpClient client, string csv, bool dryRun = false, bool applyValidRowsOnly = false)
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("stock-reports"), "kind" },
-            { new StringContent(dryRun ? "true" : "false"), "dryRun" },
-            { new StringContent(applyValidRowsOnly ? "true" : "false"), "applyValidRowsOnly" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "stock.csv" },
-        };
-        using var response = await client.PostAsync("/api/v1/imports", form, Ct);
+        using var response = await client.UploadAsync("stock-reports", Encoding.UTF8.GetBytes(csv), "stock.csv", applyValidRowsOnly, dryRun);
         return (await response.JsonAsync(HttpStatusCode.Accepted)).Id();
     }
 
