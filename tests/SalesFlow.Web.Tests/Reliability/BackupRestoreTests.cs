@@ -64,13 +64,14 @@ public sealed class SqliteBackupRestoreTests(SqliteFileApp app) : IClassFixture<
             }
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        // Logging the clients in takes its own time on a busy machine; the backup starts once writes and reads flow.
+        await WaitUntilAsync(() => written.Count >= 8 && reads.Count >= 3);
         var backup = Path.Combine(_folder, "under-load.db");
         var output = new StringWriter();
         var backupStart = clock.Elapsed;
         var exit = await Task.Run(() => DatabaseCommands.RunAsync(["backup", backup], DatabaseProvider.Sqlite, app.ConnectionString, output, output, Ct));
         var backupEnd = clock.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await WaitUntilAsync(() => written.Count(w => w.Asked > backupEnd) >= 4);
         await stop.CancelAsync();
         await Task.WhenAll([.. writers, reader]);
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -126,6 +127,16 @@ public sealed class SqliteBackupRestoreTests(SqliteFileApp app) : IClassFixture<
         await copy.OpenAsync(Ct);
         var copied = await DatabaseFingerprint.TakeAsync(app, copy);
         Assert.True(DatabaseFingerprint.Changed(source, copied).Count == 0, "tables differing: " + string.Join(", ", DatabaseFingerprint.Changed(source, copied)));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the load never got going");
+            await Task.Delay(100, Ct);
+        }
     }
 
     private static async Task<HashSet<Guid>> CustomerIdsAsync(string file)
