@@ -50,7 +50,10 @@ public static class SalesFlowCoreSetup
 
         services.AddDbContextFactory<SalesFlowDbContext>((sp, options) => options
             .UseSalesFlowDatabase(provider, connectionString)
-            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>()), new Planning.Summaries.SalesSummaryTracker()));
+            .AddInterceptors(
+                new AuditInterceptor(sp.GetRequiredService<TimeProvider>()),
+                new IdempotencyInterceptor(sp.GetRequiredService<TimeProvider>()),
+                new Planning.Summaries.SalesSummaryTracker()));
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<IDbContextFactory<SalesFlowDbContext>>().CreateDbContext();

@@ -53,8 +53,15 @@ internal sealed class RevalidatingActorStateProvider(ILoggerFactory loggerFactor
             return false;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var resolver = scope.ServiceProvider.GetRequiredService<ActorResolver>();
-        return await resolver.ResolveAsync(userId, user.FindFirst(SalesFlowClaims.SecurityStamp)?.Value, cancellationToken) is not null;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var resolver = scope.ServiceProvider.GetRequiredService<ActorResolver>();
+            return await resolver.ResolveAsync(userId, user.FindFirst(SalesFlowClaims.SecurityStamp)?.Value, cancellationToken) is not null;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // the app is shutting down with the circuit still open: nothing left to revalidate against
+        }
     }
 }

@@ -53,6 +53,8 @@ public sealed class Browser : IAsyncLifetime
         // render after start-up (demo seeding, Razor warm-up) can take many seconds there. A real hang still fails.
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(60_000);
+        // The same for assertions, whose 5 s default a data-heavy page (plan vs. actual for the whole company) overran in CI.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return context;
     }
 

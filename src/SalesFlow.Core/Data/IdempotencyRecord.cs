@@ -5,7 +5,10 @@ namespace SalesFlow.Core.Data;
 
 /// <summary>
 /// The first answer to a POST that carried an <c>Idempotency-Key</c>. The row is claimed before the
-/// work runs (a unique key per user), so concurrent repeats cannot both do the work.
+/// work runs (a unique key per user), so concurrent repeats cannot both do the work. The create's own
+/// transaction marks it committed with the new record's location (<see cref="IdempotencyInterceptor"/>), so a
+/// key whose answer was lost after the commit is replayed from the record, never worked again; and that update
+/// is fenced by <see cref="ClaimId"/>, so a create whose claim was taken over cannot commit at all.
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -19,7 +22,11 @@ public sealed class IdempotencyRecord
         Key = key;
         RequestHash = requestHash;
         CreatedAtUtc = createdAtUtc;
+        ClaimId = Guid.NewGuid();
     }
+
+    /// <summary>Who holds the key now: a claim taken over from a dead request gets a new one.</summary>
+    public Guid ClaimId { get; private set; }
 
     public Guid UserId { get; private set; }
 
@@ -39,7 +46,16 @@ public sealed class IdempotencyRecord
 
     public DateTime? CompletedAtUtc { get; private set; }
 
+    /// <summary>When the create's transaction committed; <see cref="Location"/> names what it created.</summary>
+    public DateTime? CommittedAtUtc { get; private set; }
+
     public bool IsComplete => StatusCode is not null;
+
+    public bool IsCommitted => CommittedAtUtc is not null;
+
+    /// <summary>A stand-in for the claimed row, attached to a create's context to mark it committed.</summary>
+    internal static IdempotencyRecord Claimed(Guid userId, string key, Guid claimId) =>
+        new() { UserId = userId, Key = key, ClaimId = claimId };
 
     public void Complete(int statusCode, string? contentType, string? location, string body, DateTime nowUtc)
     {
@@ -61,6 +77,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.ContentType).HasMaxLength(100);
         builder.Property(r => r.Location).HasMaxLength(500);
+        builder.Property(r => r.ClaimId).IsConcurrencyToken();
         builder.HasIndex(r => r.CreatedAtUtc);
     }
 }

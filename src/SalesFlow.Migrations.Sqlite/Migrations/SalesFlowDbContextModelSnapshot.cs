@@ -1941,6 +1941,15 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<Guid>("ClaimId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateTime?>("CommittedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_at_utc");
+
                     b.Property<DateTime?>("CompletedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("completed_at_utc");

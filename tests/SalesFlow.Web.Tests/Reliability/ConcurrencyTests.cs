@@ -127,8 +127,10 @@ public sealed class ConcurrencyTests(SalesFlowApp app) : IClassFixture<SalesFlow
         TestContext.Current.TestOutputHelper?.WriteLine($"{retries} answers were 409 in progress and retried.");
     }
 
+    private Task<(Guid Customer, Guid Product)> CustomerAndProductAsync(HttpClient rep, string label) => CustomerAndProductAsync(app, rep, label);
+
     /// <summary>A fresh customer of the rep with credit enough for any test order, and a product priced for it.</summary>
-    private async Task<(Guid Customer, Guid Product)> CustomerAndProductAsync(HttpClient rep, string label)
+    internal static async Task<(Guid Customer, Guid Product)> CustomerAndProductAsync(SalesFlowApp app, HttpClient rep, string label)
     {
         var created = await rep.PostJsonAsync("/api/v1/customers", new { name = $"{label}测试{Guid.NewGuid():N}"[..24], type = "Enterprise" }, HttpStatusCode.Created);
         var finance = await app.ClientAsync("finance");

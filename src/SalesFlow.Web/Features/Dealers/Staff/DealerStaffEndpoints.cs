@@ -36,7 +36,7 @@ internal static class DealerStaffEndpoints
 
             var row = await queries.GetAsync(actor, added.Value, null, ct);
             return row.IsSuccess ? TypedResults.Created($"/api/v1/dealer-staff/{added.Value}", row.Value) : row.Error!.ToProblem();
-        }).WithIdempotency().RequireAuthorization(DealerStaffPermissions.Manage).WithName("AddDealerStaff");
+        }).WithIdempotency(locationPrefix: "/api/v1/dealer-staff").RequireAuthorization(DealerStaffPermissions.Manage).WithName("AddDealerStaff");
 
         var staff = app.MapGroup("/api/v1/dealer-staff").WithTags("Dealer staff").RequireAuthorization(DealerStaffPermissions.View);
         staff.MapGet("/{id:guid}", async (Guid id, string? month, Actor actor, DealerStaffQueries queries, CancellationToken ct) =>
@@ -57,6 +57,8 @@ internal static class DealerStaffEndpoints
             StoreCheckEndpoints.MonthOf(month) is { IsSuccess: false } bad ? bad.Error!.ToProblem()
             : (await queries.PortalListAsync(actor, StoreCheckEndpoints.MonthOf(month).Value, new PageRequest(sort, cursor, pageSize ?? 50, count ?? true), ct)).ToOk())
             .WithName("ListPortalStaff");
+        portal.MapGet("/{id:guid}", async (Guid id, Actor actor, DealerStaffQueries queries, CancellationToken ct) =>
+            (await queries.PortalGetAsync(actor, id, ct)).ToOk()).WithName("GetPortalStaff");
         portal.MapPost("/", async Task<IResult> (AddDealerStaffBody body, Actor actor, DealerStaffHandler handler, DealerStaffQueries queries, CancellationToken ct) =>
         {
             var added = await handler.AddAsync(new AddDealerStaff(body.Name, body.UserName, body.Password, body.Mobile), actor, ct);
