@@ -7,7 +7,8 @@ namespace SalesFlow.Web.Tests.Reliability;
 
 /// <summary>
 /// R2: what 20 users of every level see of the customers (the list and its count, the CSV export, a search by name),
-/// and of the leads, opportunities and orders (the list and its count)
+/// of the leads, opportunities and orders (the list and its count), and the totals of their receivables reports
+/// (aging by customer, rep and region; collection)
 /// equals an oracle written here in plain SQL from the rules as the product states them, not from the product's code:
 /// a rep sees the customers they own; a supervisor also those of their unit and the units below it; a regional manager
 /// those of the region above their unit and below it; the director, finance and sales operations all of them.
@@ -100,6 +101,62 @@ public sealed class ScopeOracleTests(SalesFlowApp app) : IClassFixture<SalesFlow
             Assert.True(expected.Count == first.GetProperty("totalCount").GetInt32(), $"{user} {list}: the count is {first.GetProperty("totalCount")}, the oracle {expected.Count}");
             Assert.True(expected.SequenceEqual(listed), $"{user} {list}: {listed.Except(expected).Count()} listed outside the oracle, {expected.Except(listed).Count()} of the oracle not listed");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task A_users_receivables_report_totals_equal_the_oracle(string user, string scope)
+    {
+        var client = await app.ClientAsync(user);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        const string Live = "c.status <> 'Cancelled'";
+        const string Applied = """
+            - (SELECT COALESCE(SUM(a.amount), 0) FROM receipt_allocations a WHERE a.invoice_id = c.id AND a.allocated_on <= @day)
+            - (SELECT COALESCE(SUM(a.amount), 0) FROM credit_note_allocations a WHERE a.invoice_id = c.id AND a.allocated_on <= @day)
+            """;
+
+        // Aging: what was unpaid on the day, of the invoices issued by then.
+        var outstanding = await SumAsync($"COALESCE(SUM(c.total {Applied}), 0)", $"{Live} AND c.issue_date <= @day", user, scope, ("@day", today));
+        foreach (var by in new[] { "customer", "rep", "region" })
+        {
+            var aging = await client.GetJsonAsync($"/api/v1/reports/aging?asOf={today:yyyy-MM-dd}&by={by}");
+            Assert.True(outstanding == aging.GetProperty("totals").GetProperty("total").GetDecimal(), $"{user} aging by {by}: {aging.GetProperty("totals").GetProperty("total")}, the oracle {outstanding}");
+        }
+
+        // Collection: what fell due in the year, and what receipts paid of it by the year's end.
+        var (from, to) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+        var due = await SumAsync("COALESCE(SUM(c.total), 0)", $"{Live} AND c.due_date >= @from AND c.due_date <= @day", user, scope, ("@from", from), ("@day", to));
+        var collected = await SumAsync(
+            "COALESCE(SUM((SELECT COALESCE(SUM(a.amount), 0) FROM receipt_allocations a WHERE a.invoice_id = c.id AND a.allocated_on <= @day)), 0)",
+            $"{Live} AND c.due_date >= @from AND c.due_date <= @day", user, scope, ("@from", from), ("@day", to));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{user}: outstanding {outstanding}, due {due}, collected {collected}");
+        Assert.True(scope != "All" || (outstanding > 0 && due > 0 && collected > 0), "the demo company has receivables to compare");
+        var collection = (await client.GetJsonAsync($"/api/v1/reports/collection?period={today.Year}&by=rep")).GetProperty("totals");
+        Assert.True(due == collection.GetProperty("due").GetDecimal(), $"{user} due: {collection.GetProperty("due")}, the oracle {due}");
+        Assert.True(collected == collection.GetProperty("collected").GetDecimal(), $"{user} collected: {collection.GetProperty("collected")}, the oracle {collected}");
+    }
+
+    // A money sum over the user's invoices; SQLite keeps money in cents (DecimalStorage), PostgreSQL as numeric.
+    private async Task<decimal> SumAsync(string sum, string where, string user, string scope, params (string Name, DateOnly Value)[] days)
+    {
+        await using var services = app.Services.CreateAsyncScope();
+        await using var db = await services.ServiceProvider.GetRequiredService<IDbContextFactory<SalesFlowDbContext>>().CreateDbContextAsync(Ct);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, OracleFormat, sum, "invoices", where);
+        Add(command, "@user", user);
+        Add(command, "@scope", scope);
+        foreach (var (name, value) in days)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = app.OnPostgres ? value : value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+        }
+
+        var total = Convert.ToDecimal(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+        return app.OnPostgres ? total : total / 100m;
     }
 
     // Customer number → name, as the oracle sees the user's scope.
