@@ -25,7 +25,7 @@ internal static class BenchCommand
                 usage:
                   startup [--dll <SalesFlow.Web.dll>] [--idle-seconds 10]   (the built app's start time and idle memory on a new demo database)
                   generate --scale S|M|L|tiny --provider sqlite|postgres [--name <database>]
-                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>] [--soak-seconds 600]
+                  run <W1..W8|all> --scale S|M|L|tiny --provider sqlite|postgres [--pairs 7] [--name <database>] [--soak-seconds 600] [--cases <part of a W4 case name>,…]
                 PostgreSQL: SALESFLOW_BENCH_POSTGRES (else SALESFLOW_TEST_POSTGRES) names the server; the database is salesflow_bench_<scale>.
                 """);
             return 1;
@@ -60,6 +60,11 @@ internal static class BenchCommand
                 return 0;
             case "run":
                 var which = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : "all";
+                if (options.TryGetValue("cases", out var cases))
+                {
+                    W4ListViews.Only = cases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                }
+
                 if (options.TryGetValue("soak-seconds", out var soak))
                 {
                     W8Soak.Seconds = int.Parse(soak, System.Globalization.CultureInfo.InvariantCulture);

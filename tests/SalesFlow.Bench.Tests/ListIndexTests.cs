@@ -58,6 +58,13 @@ public sealed class ListIndexTests(TinyDatasets datasets)
     };
 
     /// <summary>
+    /// Filters whose index continues with the list's default sort, so page 1 is read in order (not the region filter: it
+    /// is an IN over the regions the name matches, and several regions' rows must be merged by a sort).
+    /// </summary>
+    private static readonly HashSet<string> InSortOrder =
+        ["customers class", "customers tier", "customers type", "customers owner", "leads status", "leads source"];
+
+    /// <summary>
     /// Known misses, reported as skipped with the reason rather than hidden (issue 7 follow-up): SQLite has no trigram
     /// index on these columns yet (PostgreSQL has); they need FTS5 tables like the q search's.
     /// </summary>
@@ -99,6 +106,11 @@ public sealed class ListIndexTests(TinyDatasets datasets)
         {
             var plan = await PlanAsync(sql, page);
             Assert.False(ScansListedTable(plan, page.Text, database.IsSqlite), $"{filter}: the page query scans the listed table:\n{plan}\n{page.Text}");
+            // At L, SQLite 3.53 sorted all 286k new leads for each page 1 (5.7 s) while the filter's index had the deleted
+            // flag before the sort columns: the page must come from the index in order.
+            Assert.False(
+                database.IsSqlite && InSortOrder.Contains(filter) && plan.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal),
+                $"{filter}: page 1 sorts the filter's rows instead of reading its index in order:\n{plan}\n{page.Text}");
         }
     }
 

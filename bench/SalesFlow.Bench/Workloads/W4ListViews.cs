@@ -27,6 +27,9 @@ internal sealed class W4ListViews : IWorkload
     public const int PageSize = 50;
     public const int DeepPage = 200;
 
+    /// <summary>With <c>--cases a,b</c>: only the cases whose name contains one of these, each with the SQL it sends.</summary>
+    public static IReadOnlyList<string> Only { get; set; } = [];
+
     public string Name => "W4";
 
     public string Title => "list views at 8 concurrent clients";
@@ -50,7 +53,8 @@ internal sealed class W4ListViews : IWorkload
     {
         var sql = new PlainSql(run.Database);
         var results = new List<BenchResult>();
-        foreach (var listCase in Cases(await BusiestCustomerAsync(run, ct)))
+        foreach (var listCase in Cases(await BusiestCustomerAsync(run, ct))
+            .Where(c => Only.Count == 0 || Only.Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
         {
             var actor = await run.ActorAsync(listCase.UserName, ct);
             var first = new PageRequest(listCase.Sort, null, PageSize, Count: true);
@@ -98,6 +102,13 @@ internal sealed class W4ListViews : IWorkload
         (int Items, int? Total, string? Next) answer = default;
         var commands = await SqlCapture.CaptureAsync(async () => answer = await listCase.List(run.Services, actor, request, ct));
         var replayed = await SqlCapture.ReplayAsync(sql, commands, ct);
+        if (Only.Count > 0)
+        {
+            foreach (var command in commands)
+            {
+                run.Progress($"{listCase.Name} {page} sends: {command.Text.ReplaceLineEndings(" ")} with {string.Join(", ", command.Parameters.Select(p => $"{p.Name}={p.Value}"))}");
+            }
+        }
         var baselineAnswer = string.Join(" ", replayed.Select((r, i) => commands[i].IsCount ? $"total={r.First}" : $"rows={Math.Min(r.Rows, request.Size)}"));
         var productAnswer = (answer.Total is { } total ? $"total={total} " : "") + $"rows={answer.Items}";
         if (!string.Equals(productAnswer, baselineAnswer, StringComparison.Ordinal))

@@ -35,8 +35,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.OwnerId, l.Status });
         builder.HasIndex(l => new { l.CreatedAtUtc, l.Id });
 
-        // The list's status and source filters, counted from the index and paged newest first.
-        builder.HasIndex(l => new { l.Status, l.IsDeleted, l.CreatedAtUtc, l.Id });
-        builder.HasIndex(l => new { l.Source, l.IsDeleted, l.CreatedAtUtc, l.Id });
+        // The list's status and source filters, paged newest first and counted from the index (the deleted flag last,
+        // as in CustomerConfiguration, so the order is not cut off on SQLite).
+        builder.HasIndex(l => new { l.Status, l.CreatedAtUtc, l.Id, l.IsDeleted });
+        builder.HasIndex(l => new { l.Source, l.CreatedAtUtc, l.Id, l.IsDeleted });
     }
 }

@@ -1890,17 +1890,17 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId", "Name", "Id")
                         .HasDatabaseName("ix_customers_owner_id_name_id");
 
-                    b.HasIndex("Class", "IsDeleted", "Name", "Id")
-                        .HasDatabaseName("ix_customers_class_is_deleted_name_id");
+                    b.HasIndex("Class", "Name", "Id", "IsDeleted")
+                        .HasDatabaseName("ix_customers_class_name_id_is_deleted");
 
-                    b.HasIndex("RegionId", "IsDeleted", "Name", "Id")
-                        .HasDatabaseName("ix_customers_region_id_is_deleted_name_id");
+                    b.HasIndex("RegionId", "Name", "Id", "IsDeleted")
+                        .HasDatabaseName("ix_customers_region_id_name_id_is_deleted");
 
-                    b.HasIndex("Type", "IsDeleted", "Name", "Id")
-                        .HasDatabaseName("ix_customers_type_is_deleted_name_id");
+                    b.HasIndex("Type", "Name", "Id", "IsDeleted")
+                        .HasDatabaseName("ix_customers_type_name_id_is_deleted");
 
-                    b.HasIndex("ValueTier", "IsDeleted", "Name", "Id")
-                        .HasDatabaseName("ix_customers_value_tier_is_deleted_name_id");
+                    b.HasIndex("ValueTier", "Name", "Id", "IsDeleted")
+                        .HasDatabaseName("ix_customers_value_tier_name_id_is_deleted");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -4527,11 +4527,11 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("OrgUnitId", "CreatedAtUtc", "Id")
                         .HasDatabaseName("ix_leads_org_unit_id_created_at_utc_id");
 
-                    b.HasIndex("Source", "IsDeleted", "CreatedAtUtc", "Id")
-                        .HasDatabaseName("ix_leads_source_is_deleted_created_at_utc_id");
+                    b.HasIndex("Source", "CreatedAtUtc", "Id", "IsDeleted")
+                        .HasDatabaseName("ix_leads_source_created_at_utc_id_is_deleted");
 
-                    b.HasIndex("Status", "IsDeleted", "CreatedAtUtc", "Id")
-                        .HasDatabaseName("ix_leads_status_is_deleted_created_at_utc_id");
+                    b.HasIndex("Status", "CreatedAtUtc", "Id", "IsDeleted")
+                        .HasDatabaseName("ix_leads_status_created_at_utc_id_is_deleted");
 
                     b.ToTable("leads", (string)null);
                 });
