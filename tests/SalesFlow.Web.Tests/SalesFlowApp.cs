@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SalesFlow.Core.Data;
 
 namespace SalesFlow.Web.Tests;
 
@@ -171,9 +172,12 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         if (_postgresServer is not null)
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            ClearAppPool();
         }
     }
+
+    // The pool of the connection string the app really uses (with its statement preparation), which holds its sessions.
+    private void ClearAppPool() => NpgsqlConnection.ClearPool(new NpgsqlConnection(DatabaseSetup.WithStatementPreparation(ConnectionString)));
 
     /// <summary>The in-memory SQLite database of this factory (open while the factory lives).</summary>
     internal SqliteConnection SqliteDatabase => _sqlite;
@@ -183,7 +187,7 @@ public class SalesFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         if (_postgresServer is not null && _postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+            ClearAppPool();
             await using var admin = new NpgsqlConnection(_postgresServer);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);

@@ -28,7 +28,7 @@ public sealed class CreateOrderHandler(IDbContextFactory<SalesFlowDbContext> dbF
     internal async Task<Result<Guid>> CreateAsync(CreateOrder request, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginAllOrNothingAsync(ct);
         var order = await NewOrder.AddAsync(db, actor, request, clock, discounts, ct);
         if (!order.IsSuccess)
         {
@@ -164,7 +164,7 @@ public sealed class ChangeOrderStatusHandler(
 
         await using var db = await dbFactory.OpenAsync(actor, ct);
         // One transaction from the review's credit check (which locks the customer) to the saved outcome.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginAllOrNothingAsync(ct);
         var loaded = await EditableOrder.LoadAsync(db, queries, actor, request.Id, request.Version, ct);
         if (!loaded.IsSuccess)
         {

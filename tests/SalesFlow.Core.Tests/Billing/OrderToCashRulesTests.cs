@@ -17,10 +17,10 @@ public class OrderToCashRulesTests
 
     private static readonly Actor Finance = new(Guid.NewGuid(), "finance", new HashSet<string> { Roles.Finance }, null, null, DataScope.All, null, [], null);
 
-    private sealed record World(TestDatabase Database, Actor Rep, Guid Customer, Guid Rebar, Guid Compressor);
+    internal sealed record World(TestDatabase Database, Actor Rep, Guid Customer, Guid Rebar, Guid Compressor);
 
     /// <summary>Clock: 2026-03-31 01:00 UTC = 09:00 in Shanghai. Rebar sells by the ton with 3 decimals at 4,180.50; the compressor by the unit.</summary>
-    private static async Task<World> WorldAsync(TestDatabase database, decimal creditLimit, int terms)
+    internal static async Task<World> WorldAsync(TestDatabase database, decimal creditLimit, int terms)
     {
         var org = await TestOrg.CreateAsync(database);
         var rep = await org.ActorAsync(database, "rep.east1.a");
