@@ -62,7 +62,7 @@ public sealed class ListIndexTests(TinyDatasets datasets)
     /// is an IN over the regions the name matches, and several regions' rows must be merged by a sort).
     /// </summary>
     private static readonly HashSet<string> InSortOrder =
-        ["customers class", "customers tier", "customers type", "customers owner", "leads status", "leads source"];
+        ["customers class", "customers tier", "customers type", "customers owner", "leads status", "leads source", "orders status"];
 
     /// <summary>
     /// Known misses, reported as skipped with the reason rather than hidden (issue 7 follow-up): SQLite has no trigram
@@ -168,13 +168,14 @@ public sealed class ListIndexTests(TinyDatasets datasets)
     }
 
     /// <summary>
-    /// An index whose name holds the column (EF Core names them ix_table_col1_col2) or whose condition names it; the
-    /// search index (SQLite FTS5, PostgreSQL pg_trgm) for q.
+    /// SQLite: an index seek on the column (it is among the index's constraints; an index that merely holds the column
+    /// is not enough: at L the orders status count skip-scanned the (unit, status) index, 1.5 s). PostgreSQL: an index
+    /// whose name holds the column or whose condition names it. The search index (SQLite FTS5, PostgreSQL pg_trgm) for q.
     /// </summary>
     private static bool UsesIndexFor(string plan, string column, bool sqlite) => column == "search"
         ? sqlite ? plan.Contains("VIRTUAL TABLE", StringComparison.Ordinal) : plan.Contains("_trgm", StringComparison.Ordinal)
         : sqlite
-            ? Regex.IsMatch(plan, $@"USING (COVERING )?INDEX ix_\w*{column}|USING (COVERING )?INDEX \w+ \({column}[=<>]")
+            ? Regex.IsMatch(plan, $@"USING (COVERING )?INDEX \w+ \([^)]*\b{column}[=<>]")
             : Regex.IsMatch(plan, $@"using ix_\w*{column}|(Index Cond|Recheck Cond): .*\b{column}\b");
 
     /// <summary>

@@ -41,6 +41,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.OrderDate, o.Id });
         builder.HasIndex(o => new { o.Total, o.Id });
 
+        // The list's status filter counts from these and reads page 1 in the order of either date sort (newest created, the
+        // default; latest order date). Without them, SQLite counted the status through the unit index (a skip-scan of every
+        // order): 1.5 s median under 8 clients at L.
+        builder.HasIndex(o => new { o.Status, o.CreatedAtUtc, o.Id });
+        builder.HasIndex(o => new { o.Status, o.OrderDate, o.Id });
+
         // Sell-in (rebates, stock reconciliation, the portal) reads a dealer's orders over a date range.
         builder.HasOne<Dealers.Dealer>().WithMany().HasForeignKey(o => o.DealerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.DealerId, o.OrderDate });

@@ -5116,6 +5116,12 @@ namespace SalesFlow.Migrations.Sqlite.Migrations
                     b.HasIndex("Total", "Id")
                         .HasDatabaseName("ix_orders_total_id");
 
+                    b.HasIndex("Status", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("ix_orders_status_created_at_utc_id");
+
+                    b.HasIndex("Status", "OrderDate", "Id")
+                        .HasDatabaseName("ix_orders_status_order_date_id");
+
                     b.HasIndex("CustomerId", "Status", "Total", "InvoicedAmount")
                         .HasDatabaseName("ix_orders_customer_id_status_total_invoiced_amount");
 
