@@ -26,9 +26,9 @@ public abstract class ImportRows
     public virtual bool AllOrNothing => false;
 
     /// <summary>
-    /// True when applying a row only adds new records and never changes one it loaded: the apply pass then skips EF Core's
-    /// change detection and writes each chunk by the engine's bulk path (<see cref="BulkInsert"/>: COPY on PostgreSQL),
-    /// audit trail included, instead of one INSERT per record.
+    /// True when applying a row only adds new records and never changes one it loaded. Such a kind is imported in one pass
+    /// (<see cref="CheckAndAddManyAsync"/>): each chunk is checked and its valid rows written at once by the engine's bulk
+    /// path (<see cref="BulkInsert"/>: COPY on PostgreSQL), audit trail included, without EF Core's change detection.
     /// </summary>
     public virtual bool AddsOnly => false;
 
@@ -66,6 +66,16 @@ public abstract class ImportRows
 
         return null;
     }
+
+    /// <summary>
+    /// The one pass of an <see cref="AddsOnly"/> kind, inside the import's transaction: checks a chunk and, when
+    /// <paramref name="add"/>, adds the rows that pass. The <paramref name="held"/> rows (the file itself already failed
+    /// them: its own duplicates, garbled lines) are never added, and are checked without the lookups that would find the
+    /// file's earlier rows, saved in this transaction, as what they duplicate. One answer per row (null: valid).
+    /// </summary>
+    public virtual Task<IReadOnlyList<Error?>> CheckAndAddManyAsync(
+        SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, IReadOnlyList<bool> held, bool add, DateTime nowUtc, CancellationToken ct) =>
+        throw new InvalidOperationException($"{GetType().Name} is not imported in one pass: it does not only add.");
 
     /// <summary>
     /// After the last row is added, before the final save, in the import's transaction: work that needs the whole file
@@ -217,7 +227,7 @@ internal sealed class ContactRows : ImportRows
 
 internal sealed class LeadRows : ImportRows
 {
-    // One batch per pass (the check and the apply pass each open their own context): regions and the round-robin carry over between chunks.
+    // One batch per pass (each pass reads through its own context): regions and the round-robin carry over between chunks.
     private NewLead.Batch? _batch;
 
     public override bool AddsOnly => true;
@@ -264,6 +274,47 @@ internal sealed class LeadRows : ImportRows
         }
 
         return null;
+    }
+
+    public override async Task<IReadOnlyList<Error?>> CheckAndAddManyAsync(
+        SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, IReadOnlyList<bool> held, bool add, DateTime nowUtc, CancellationToken ct)
+    {
+        var requests = rows.Select(row => Request(map, row)).ToList();
+        var answers = new Error?[rows.Count];
+        var passing = new List<int>(rows.Count);
+        var failed = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!requests[i].IsSuccess)
+            {
+                answers[i] = requests[i].Error;
+            }
+            else
+            {
+                (held[i] ? failed : passing).Add(i);
+            }
+        }
+
+        var batch = BatchOn(db, actor);
+        if (failed.Count > 0)
+        {
+            var checkedRows = await batch.CheckAsync([.. failed.Select(i => requests[i].Value!)], ct, lookUpDuplicates: false);
+            for (var p = 0; p < failed.Count; p++)
+            {
+                answers[failed[p]] = checkedRows[p].Error;
+            }
+        }
+
+        List<CaptureLead> leads = [.. passing.Select(i => requests[i].Value!)];
+        var outcomes = add
+            ? (await batch.AddAsync(leads, nowUtc, ct)).Select(r => r.Error).ToList()
+            : (await batch.CheckAsync(leads, ct)).Select(r => r.Error).ToList();
+        for (var p = 0; p < passing.Count; p++)
+        {
+            answers[passing[p]] = outcomes[p];
+        }
+
+        return answers;
     }
 
     private NewLead.Batch BatchOn(SalesFlowDbContext db, Actor actor) =>

@@ -10,6 +10,7 @@ namespace SalesFlow.Core.Imports;
 /// then — unless it was a dry run or a row failed and the caller did not ask for the valid rows only — a second
 /// streaming pass that adds the rows in ONE transaction, saving in batches and emptying the change tracker so
 /// memory stays flat whatever the file's size. Anything failing while applying rolls the whole job back.
+/// A kind that only adds (leads) does both in one pass: see <see cref="CheckAndAddAsync"/>.
 /// </summary>
 public sealed class ImportRunner(
     IDbContextFactory<SalesFlowDbContext> dbFactory, ActorResolver actors, ImportOptions options, ImportQueue queue, ImportProgress progress, TimeProvider time, IServiceProvider services)
@@ -183,6 +184,7 @@ public sealed class ImportRunner(
     private async Task RunAsync(SalesFlowDbContext jobs, ImportJob job, Actor actor, string path, CancellationToken ct)
     {
         var rows = ImportRows.For(job.Kind, services);
+        var onePass = rows.AddsOnly && !job.DryRun;
         var errors = new ErrorLog(jobs, job.Id, options.MaxStoredErrors);
         HeaderMap map;
         Checked result;
@@ -205,7 +207,7 @@ public sealed class ImportRunner(
                 return;
             }
 
-            result = await CheckAsync(job, actor, rows, map, reader, errors, ct);
+            result = onePass ? await CheckAndAddAsync(job, actor, rows, map, reader, errors, ct) : await CheckAsync(job, actor, rows, map, reader, errors, ct);
         }
         catch (UnreadableFileException e)
         {
@@ -224,6 +226,22 @@ public sealed class ImportRunner(
         }
 
         job.Validated(result.Read, result.Valid, result.Invalid);
+        if (onePass)
+        {
+            if (result.ApplyFailed)
+            {
+                job.Fail("import.applyFailed", Now);
+            }
+            else
+            {
+                job.Finish(result.Applied is null && result.Invalid > 0 ? ImportStatus.Rejected : ImportStatus.Succeeded, result.Applied ?? 0, Now);
+            }
+
+            await errors.FlushAsync(ct);
+            await jobs.SaveChangesAsync(ct);
+            return;
+        }
+
         if (job.DryRun || (result.Invalid > 0 && (!job.ApplyValidRowsOnly || rows.AllOrNothing)) || result.Valid == 0)
         {
             job.Finish(job.DryRun ? ImportStatus.DryRunDone : result.Invalid > 0 ? ImportStatus.Rejected : ImportStatus.Succeeded, 0, Now);
@@ -257,42 +275,8 @@ public sealed class ImportRunner(
         var result = new Checked();
         foreach (var chunk in reader.Rows().Chunk(options.BatchSize))
         {
-            var checkedRows = await rows.CheckManyAsync(db, actor, map, chunk, ct);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var row = chunk[i];
-                // A row the file itself garbled (shifted cells, bytes of another encoding) is reported for that alone: its cells'
-                // other errors would only be the garbling's echoes.
-                var problems = new List<ImportProblem>();
-                if (row.Problem is { } asWritten)
-                {
-                    problems.Add(asWritten);
-                }
-                else
-                {
-                    problems.AddRange(duplicates.See(row.Line, rows.UniqueKeys(map, row)));
-                    if (checkedRows[i] is { } error)
-                    {
-                        problems.AddRange(ImportProblem.From(error));
-                    }
-                }
-
-                result.Read++;
-                if (problems.Count == 0)
-                {
-                    result.Valid++;
-                }
-                else
-                {
-                    result.Invalid++;
-                    result.InvalidLines.Add(row.Line);
-                    foreach (var problem in problems)
-                    {
-                        errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
-                    }
-                }
-            }
-
+            var fromFile = FileProblems(rows, map, chunk, duplicates);
+            Tally(result, map, chunk, fromFile, await rows.CheckManyAsync(db, actor, map, chunk, ct), errors);
             db.ChangeTracker.Clear();
             await errors.FlushAsync(ct);
             progress.Report(job.Id, new(result.Read, result.Valid, result.Invalid, 0, Percent(job, reader.Fraction, applying: false)));
@@ -302,11 +286,136 @@ public sealed class ImportRunner(
         return result;
     }
 
+    /// <summary>
+    /// The one pass of a kind that only adds (leads), in the import's single transaction: each chunk is checked and its
+    /// valid rows added at once. Before, the whole file was read and checked a second time inside the transaction, a
+    /// third of a 1M-lead import at L. The checks see the file's earlier rows, saved in the transaction; the duplicate rule
+    /// inside the file stands for them (see <see cref="ImportRows.CheckAndAddManyAsync"/>). A job applied whole stops adding
+    /// at its first invalid row, rolls back, and checks the rest as a dry run would. Errors are written only while no
+    /// transaction is open: on SQLite the import's transaction holds the only write lock.
+    /// </summary>
+    private async Task<Checked> CheckAndAddAsync(ImportJob job, Actor actor, ImportRows rows, HeaderMap map, TabularReader reader, ErrorLog errors, CancellationToken ct)
+    {
+        await using var db = await dbFactory.OpenAsync(actor, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var transaction = await db.BeginAllOrNothingAsync(ct);
+        var duplicates = new InFileDuplicates();
+        var result = new Checked();
+        var applied = 0;
+        TabularRow? current = null;
+        try
+        {
+            foreach (var chunk in reader.Rows().Chunk(options.BatchSize))
+            {
+                current = chunk[^1];
+                var fromFile = FileProblems(rows, map, chunk, duplicates);
+                var answers = await rows.CheckAndAddManyAsync(db, actor, map, chunk, [.. fromFile.Select(p => p.Count > 0)], add: transaction is not null, Now, ct);
+                var validBefore = result.Valid;
+                Tally(result, map, chunk, fromFile, answers, errors);
+                if (transaction is not null && result.Invalid > 0 && (!job.ApplyValidRowsOnly || rows.AllOrNothing))
+                {
+                    db.ChangeTracker.Clear();
+                    await transaction.RollbackAsync(ct);
+                    await transaction.DisposeAsync();
+                    transaction = null;
+                }
+                else if (transaction is not null)
+                {
+                    await BulkInsert.SaveAddedAsync(db, ct);
+                    applied += result.Valid - validBefore;
+                }
+
+                db.ChangeTracker.Clear();
+                if (transaction is null)
+                {
+                    await errors.FlushAsync(ct);
+                }
+
+                progress.Report(job.Id, new(result.Read, result.Valid, result.Invalid, applied, (int)Math.Round(reader.Fraction * 100)));
+            }
+
+            if (transaction is not null && result.Valid > 0)
+            {
+                await rows.FinishAsync(db, ct);
+                await db.SaveChangesAsync(ct);
+
+                // As the two-pass apply does: "succeeded" is committed with the rows (see ApplyAsync).
+                var now = Now;
+                var (read, valid, invalid) = (result.Read, result.Valid, result.Invalid);
+                await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                    set => set.SetProperty(j => j.Status, ImportStatus.Succeeded).SetProperty(j => j.RowsRead, read).SetProperty(j => j.RowsValid, valid)
+                        .SetProperty(j => j.RowsInvalid, invalid).SetProperty(j => j.RowsApplied, applied).SetProperty(j => j.FinishedAtUtc, now),
+                    ct);
+                await transaction.CommitAsync(ct);
+                result.Applied = applied;
+            }
+        }
+        catch (DbUpdateException e)
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
+            errors.Add(current?.Line ?? 0, null, SaveFailed(e), current?.Cells ?? []);
+            result.ApplyFailed = true;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What the file itself says is wrong with each row: a row the file garbled (shifted cells, bytes of another encoding) is
+    /// reported for that alone, its cells' other errors being the garbling's echoes; otherwise its duplicates inside the file.
+    /// </summary>
+    private static List<ImportProblem>[] FileProblems(ImportRows rows, HeaderMap map, TabularRow[] chunk, InFileDuplicates duplicates) =>
+        [.. chunk.Select(row => row.Problem is { } asWritten ? [asWritten] : duplicates.See(row.Line, rows.UniqueKeys(map, row)).ToList())];
+
+    /// <summary>Counts a checked chunk and logs its errors: the file's own problems, then (unless garbled) the rules'.</summary>
+    private static void Tally(Checked result, HeaderMap map, TabularRow[] chunk, List<ImportProblem>[] fromFile, IReadOnlyList<Error?> answers, ErrorLog errors)
+    {
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            var row = chunk[i];
+            var problems = fromFile[i];
+            if (row.Problem is null && answers[i] is { } error)
+            {
+                problems.AddRange(ImportProblem.From(error));
+            }
+
+            result.Read++;
+            if (problems.Count == 0)
+            {
+                result.Valid++;
+                continue;
+            }
+
+            result.Invalid++;
+            result.InvalidLines.Add(row.Line);
+            foreach (var problem in problems)
+            {
+                errors.Add(row.Line, map.HeaderOf(problem.Field), problem, row.Cells);
+            }
+        }
+    }
+
+    private static ImportProblem SaveFailed(DbUpdateException e)
+    {
+        var detail = e.InnerException?.Message ?? e.Message;
+        return new ImportProblem(null, "import.saveFailed", detail, new Dictionary<string, string?> { ["detail"] = detail });
+    }
+
     private async Task<int?> ApplyAsync(ImportJob job, Actor actor, ImportRows rows, HeaderMap map, string path, Checked valid, ErrorLog errors, CancellationToken ct)
     {
         using var reader = TabularFile.Open(path);
         await using var db = await dbFactory.OpenAsync(actor, ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = !rows.AddsOnly;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var applied = 0;
         TabularRow? current = null;
@@ -328,14 +437,7 @@ public sealed class ImportRunner(
                 }
 
                 applied += chunk.Length;
-                if (rows.AddsOnly)
-                {
-                    await BulkInsert.SaveAddedAsync(db, ct);
-                }
-                else
-                {
-                    await db.SaveChangesAsync(ct);
-                }
+                await db.SaveChangesAsync(ct);
 
                 db.ChangeTracker.Clear();
                 progress.Report(job.Id, new(valid.Read, valid.Valid, valid.Invalid, applied, Percent(job, reader.Fraction, applying: true)));
@@ -356,9 +458,7 @@ public sealed class ImportRunner(
         catch (DbUpdateException e)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            var detail = e.InnerException?.Message ?? e.Message;
-            var problem = new ImportProblem(null, "import.saveFailed", detail, new Dictionary<string, string?> { ["detail"] = detail });
-            errors.Add(current?.Line ?? 0, null, problem, current?.Cells ?? []);
+            errors.Add(current?.Line ?? 0, null, SaveFailed(e), current?.Cells ?? []);
             return null;
         }
     }
@@ -381,6 +481,12 @@ public sealed class ImportRunner(
         public int Invalid { get; set; }
 
         public HashSet<int> InvalidLines { get; } = [];
+
+        /// <summary>One pass only: the rows committed, null when nothing was.</summary>
+        public int? Applied { get; set; }
+
+        /// <summary>One pass only: saving failed and everything was rolled back.</summary>
+        public bool ApplyFailed { get; set; }
     }
 
     /// <summary>Keeps the first errors of a job, written in batches through the job's own context.</summary>

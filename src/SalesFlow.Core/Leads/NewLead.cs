@@ -59,10 +59,15 @@ public static class NewLead
             return added;
         }
 
-        public Task<IReadOnlyList<Result<Checked>>> CheckAsync(IReadOnlyList<CaptureLead> requests, CancellationToken ct) =>
-            CheckAsync(requests, assigning: false, ct);
+        /// <summary>
+        /// Checks the leads without adding them. <paramref name="lookUpDuplicates"/> false leaves out the duplicate rule's
+        /// lookups: an import checks rows the file itself already failed as duplicates that way, inside a transaction that
+        /// holds the file's earlier rows, which would otherwise be reported as the saved leads they duplicate.
+        /// </summary>
+        public Task<IReadOnlyList<Result<Checked>>> CheckAsync(IReadOnlyList<CaptureLead> requests, CancellationToken ct, bool lookUpDuplicates = true) =>
+            CheckAsync(requests, assigning: false, ct, lookUpDuplicates);
 
-        private async Task<IReadOnlyList<Result<Checked>>> CheckAsync(IReadOnlyList<CaptureLead> requests, bool assigning, CancellationToken ct)
+        private async Task<IReadOnlyList<Result<Checked>>> CheckAsync(IReadOnlyList<CaptureLead> requests, bool assigning, CancellationToken ct, bool lookUpDuplicates = true)
         {
             var results = new Result<Checked>?[requests.Count];
             var keys = new (LeadDuplicates.Keys Keys, Guid? RegionId)[requests.Count];
@@ -98,11 +103,11 @@ public static class NewLead
             }
 
             var pending = Enumerable.Range(0, requests.Count).Where(i => results[i] is null).ToList();
-            var duplicates = pending.Count == 0 ? [] : await LeadDuplicates.FindManyAsync(db, [.. pending.Select(i => keys[i].Keys)], null, ct);
+            var duplicates = pending.Count == 0 || !lookUpDuplicates ? [] : await LeadDuplicates.FindManyAsync(db, [.. pending.Select(i => keys[i].Keys)], null, ct);
             for (var p = 0; p < pending.Count; p++)
             {
                 var i = pending[p];
-                if (duplicates[p] is { } duplicate)
+                if (p < duplicates.Count && duplicates[p] is { } duplicate)
                 {
                     results[i] = duplicate;
                     continue;
