@@ -67,6 +67,18 @@ internal sealed class ImportedLeads(PlainSql sql)
         }
 
         await transaction.CommitAsync(ct);
+        if (!sql.IsSqlite)
+        {
+            // The million dead rows are vacuumed now, not by autovacuum in the middle of the next pair's timed import: at L
+            // that made one product run take 196 s against 120 s for the one before it.
+            foreach (var table in (string[])["leads", "audit_entries"])
+            {
+                await using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = $"VACUUM (ANALYZE) {table}";
+                vacuum.CommandTimeout = 0;
+                await vacuum.ExecuteNonQueryAsync(ct);
+            }
+        }
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
