@@ -238,7 +238,7 @@ internal sealed class LeadRows : ImportRows
         (await CheckManyAsync(db, actor, map, [row], ct))[0];
 
     public override async Task<Error?> AddAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, TabularRow row, DateTime nowUtc, CancellationToken ct) =>
-        (await AddManyAsync(db, actor, map, [row], nowUtc, ct))?.Error;
+        (await CheckAndAddManyAsync(db, actor, map, [row], [false], add: true, nowUtc, ct))[0];
 
     public override async Task<IReadOnlyList<Error?>> CheckManyAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, CancellationToken ct)
     {
@@ -247,33 +247,6 @@ internal sealed class LeadRows : ImportRows
         var checkedLeads = await BatchOn(db, actor).CheckAsync(valid, ct);
         var next = 0;
         return [.. requests.Select(r => r.IsSuccess ? checkedLeads[next++].Error : r.Error)];
-    }
-
-    public override async Task<(int Row, Error Error)?> AddManyAsync(SalesFlowDbContext db, Actor actor, HeaderMap map, IReadOnlyList<TabularRow> rows, DateTime nowUtc, CancellationToken ct)
-    {
-        var requests = new List<CaptureLead>(rows.Count);
-        foreach (var row in rows)
-        {
-            var request = Request(map, row);
-            if (!request.IsSuccess)
-            {
-                // Nothing of the chunk is added: the caller rolls the whole job back.
-                return (requests.Count, request.Error!);
-            }
-
-            requests.Add(request.Value!);
-        }
-
-        var added = await BatchOn(db, actor).AddAsync(requests, nowUtc, ct);
-        for (var i = 0; i < added.Count; i++)
-        {
-            if (!added[i].IsSuccess)
-            {
-                return (i, added[i].Error!);
-            }
-        }
-
-        return null;
     }
 
     public override async Task<IReadOnlyList<Error?>> CheckAndAddManyAsync(
