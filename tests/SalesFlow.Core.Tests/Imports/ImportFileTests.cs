@@ -110,6 +110,19 @@ public class ImportFileTests
     }
 
     [Fact]
+    public void The_first_line_table_keeps_every_hash_through_growth_and_collisions()
+    {
+        var table = new InFileDuplicates.FirstLines();
+        // The hashes share their low 32 bits, so at every size of the table they start at one slot and probe past each other.
+        var hashes = Enumerable.Range(1, 5_000).Select(i => ((ulong)i << 32) | 0x5A5).ToList();
+
+        Assert.All(hashes, (h, i) => Assert.Equal(i + 2, table.FirstOrAdd(h, i + 2)));
+        Assert.All(hashes, (h, i) => Assert.Equal(i + 2, table.FirstOrAdd(h, 999_999)));
+        Assert.Equal(30_000, table.FirstOrAdd(0, 30_000));
+        Assert.Equal(30_000, table.FirstOrAdd(0, 30_001));
+    }
+
+    [Fact]
     public void Row_messages_read_in_the_readers_language()
     {
         var problem = ImportProblem.DuplicateInFile("mobile", 3);
