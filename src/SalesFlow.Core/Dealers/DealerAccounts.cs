@@ -29,7 +29,7 @@ public static class DealerAccounts
                 Expression.Bind(typeof(AccountTier).GetProperty(nameof(AccountTier.CustomerId))!, Expression.Property(dealer, nameof(Dealer.CustomerId))),
                 Expression.Bind(typeof(AccountTier).GetProperty(nameof(AccountTier.Tier))!, tierOn.Body)),
             dealer);
-        return await db.Dealers.Where(d => customerIds.Contains(d.CustomerId)).Select(accountTier).ToDictionaryAsync(a => a.CustomerId, a => a.Tier!.Value, ct);
+        return await db.Dealers.Where(d => EF.Parameter(customerIds).Contains(d.CustomerId)).Select(accountTier).ToDictionaryAsync(a => a.CustomerId, a => a.Tier!.Value, ct);
     }
 
     /// <summary>The dealers whose tier on a date is <paramref name="tier"/> (rebate policies limited to a tier count these).</summary>

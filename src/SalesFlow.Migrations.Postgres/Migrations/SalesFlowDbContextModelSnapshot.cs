@@ -5979,14 +5979,14 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasKey("MonthStart", "OwnerId", "OrgUnitId", "DealerKey", "ProductLine")
                         .HasName("pk_sales_month_summaries");
 
-                    b.HasIndex("DealerKey", "MonthStart")
-                        .HasDatabaseName("ix_sales_month_summaries_dealer_key_month_start");
-
                     b.HasIndex("OrgUnitId", "MonthStart")
                         .HasDatabaseName("ix_sales_month_summaries_org_unit_id_month_start");
 
                     b.HasIndex("OwnerId", "MonthStart")
                         .HasDatabaseName("ix_sales_month_summaries_owner_id_month_start");
+
+                    b.HasIndex("DealerKey", "MonthStart", "Amount", "Quantity")
+                        .HasDatabaseName("ix_sales_month_summaries_dealer_key_month_start_amount_quantity");
 
                     b.ToTable("sales_month_summaries", (string)null);
                 });

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesFlow.Core.Common;
 using SalesFlow.Core.Data;
 using SalesFlow.Core.Planning;
+using SalesFlow.Core.Planning.Summaries;
 
 namespace SalesFlow.Core.Dealers.Evaluations;
 
@@ -122,16 +123,17 @@ internal static class EvaluationGeneration
 
     /// <summary>
     /// Creates the missing evaluations of the dealers given (already scoped) and measures the Proposed ones again; Confirmed ones are
-    /// left alone. The use case, the job and the demo all generate through here.
+    /// left alone. The use case, the job and the demo all generate through here, on a context that tracks nothing yet.
     /// </summary>
     internal static async Task<Result<GenerateResult>> GenerateAsync(
         SalesFlowDbContext db, IQueryable<Dealer> dealers, Period quarter, CompanyClock clock, DealerEvaluationOptions options, CancellationToken ct)
     {
+        await SalesSummaries.CatchUpAsync(db, ct);
         var accounts = await Evaluated(dealers, quarter).Select(d => new { d.Id, d.CustomerId }).ToListAsync(ct);
         var tiers = await DealerAccounts.TiersAsync(db, [.. accounts.Select(a => a.CustomerId)], quarter.End, ct);
         var evaluated = accounts.Select(a => new EvaluatedDealer(a.Id, a.CustomerId, tiers[a.CustomerId])).ToList();
         var ids = evaluated.Select(d => d.Id).ToList();
-        var existing = await db.DealerEvaluations.Where(e => e.Year == quarter.Year && e.Quarter == quarter.Number && ids.Contains(e.DealerId))
+        var existing = await db.DealerEvaluations.Where(e => e.Year == quarter.Year && e.Quarter == quarter.Number && EF.Parameter(ids).Contains(e.DealerId))
             .ToDictionaryAsync(e => e.DealerId, ct);
         var open = evaluated.Where(d => !existing.TryGetValue(d.Id, out var e) || e.Status == EvaluationStatus.Proposed).ToList();
         var facts = await EvaluationFactQueries.MeasureAsync(db, open, quarter, clock.Today, clock, options, ct);

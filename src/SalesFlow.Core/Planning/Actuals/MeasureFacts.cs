@@ -63,7 +63,7 @@ public static class MeasureFacts
     /// <summary>
     /// The actual facts of the measure in [first, last]; null for a measure without actuals (market share). Sales over
     /// whole months come from <see cref="Summaries.SalesMonthSummary"/> rows, so callers must have called
-    /// <see cref="Summaries.SalesSummaries.RefreshAsync"/> on the context first.
+    /// <see cref="Summaries.SalesSummaries.CatchUpAsync"/> on the context first.
     /// </summary>
     public static IQueryable<MeasureFact>? Actual(SalesFlowDbContext db, CompanyClock clock, TargetMeasure measure, string productLine, Guid? productId, DateOnly first, DateOnly last)
     {

@@ -92,9 +92,11 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
             }
             else
             {
-                actualByMonth = (await ForNode(facts, t, subtree).GroupBy(f => new { f.Date.Year, f.Date.Month })
-                        .Select(g => new { g.Key.Year, g.Key.Month, Value = g.Sum(f => f.Value) }).ToListAsync(ct))
-                    .ToDictionary(r => (r.Year, r.Month), r => r.Value);
+                // Grouped by the date as stored and folded into months here: the summaries' dates are already months, and
+                // taking the year and month apart in SQL cost SQLite two strftime calls per row (16 of 23 ms at L).
+                actualByMonth = (await ForNode(facts, t, subtree).GroupBy(f => f.Date)
+                        .Select(g => new { Date = g.Key, Value = g.Sum(f => f.Value) }).ToListAsync(ct))
+                    .GroupBy(r => (r.Date.Year, r.Date.Month)).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
             }
         }
 
@@ -242,10 +244,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
     private async Task<SalesFlowDbContext> OpenFreshAsync(CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
-        while (await SalesSummaries.RefreshAsync(db, SalesSummaries.DefaultBatch, ct) == SalesSummaries.DefaultBatch)
-        {
-        }
-
+        await SalesSummaries.CatchUpAsync(db, ct);
         return db;
     }
 

@@ -8,7 +8,8 @@ namespace SalesFlow.Core.Planning.Summaries;
 /// Keeps <see cref="SalesMonthSummary"/> equal to <see cref="SalesActuals.Sales"/> summed per month × owner × unit ×
 /// dealer × product line, and <see cref="SalesMonthTotal"/> equal to those rows summed per month × owner × unit. <see cref="RefreshAsync"/> recomputes the buckets the tracker marked (from the raw order
 /// lines, never by adding deltas, so a refresh is idempotent and a lost race only costs a repeat); the background job
-/// calls it every few seconds and plan-vs-actual calls it before reading, so a summary is never read stale.
+/// calls it every few seconds, and plan-vs-actual and the dealer evaluations call <see cref="CatchUpAsync"/> before reading, so a
+/// summary is never read stale.
 /// <see cref="RebuildAsync"/> recomputes everything (after bulk loads that bypass the tracker).
 /// </summary>
 public static class SalesSummaries
@@ -17,6 +18,17 @@ public static class SalesSummaries
     public const int DefaultBatch = 5000;
 
     public static Task<int> PendingAsync(SalesFlowDbContext db, CancellationToken ct) => db.SalesSummaryChanges.CountAsync(ct);
+
+    /// <summary>
+    /// Settles every change marked so far, so the summaries equal the committed order lines. Call it on a context that
+    /// tracks nothing yet: a refresh that loses a race clears the context's tracker.
+    /// </summary>
+    public static async Task CatchUpAsync(SalesFlowDbContext db, CancellationToken ct)
+    {
+        while (await RefreshAsync(db, DefaultBatch, ct) == DefaultBatch)
+        {
+        }
+    }
 
     /// <summary>Recomputes the marked buckets (at most <paramref name="maxChanges"/> change rows). Returns how many change rows it settled.</summary>
     public static async Task<int> RefreshAsync(SalesFlowDbContext db, int maxChanges, CancellationToken ct)

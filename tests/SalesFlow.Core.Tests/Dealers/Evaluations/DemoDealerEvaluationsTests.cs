@@ -3,6 +3,8 @@ using SalesFlow.Core.Data;
 using SalesFlow.Core.Dealers;
 using SalesFlow.Core.Dealers.Evaluations;
 using SalesFlow.Core.Demo;
+using SalesFlow.Core.Planning;
+using SalesFlow.Core.Planning.Actuals;
 
 namespace SalesFlow.Core.Tests.Dealers.Evaluations;
 
@@ -36,5 +38,16 @@ public class DemoDealerEvaluationsTests(ITestOutputHelper output)
         Assert.True(rows.Select(r => r.ProposedOutcome).Distinct().Count() >= 3, "the outcomes are varied");
         Assert.InRange(rows.Count(r => r.Status == EvaluationStatus.Confirmed), 6, 2 * DemoCompanySeeder.Regions.Count);
         Assert.Contains(rows, r => r.Status == EvaluationStatus.Proposed && r.ProposedOutcome == EvaluationOutcome.TierUp);
+
+        // The sell-in comes from the maintained summaries; it must equal the dealer's booked order lines of the quarter.
+        var period = Period.OfQuarter(year, quarter);
+        var booked = await SalesActuals.Sales(db, period.Start, period.End).Where(f => f.DealerId != null)
+            .GroupBy(f => f.DealerId!.Value).Select(g => new { g.Key, Amount = g.Sum(f => f.Amount), Quantity = g.Sum(f => f.Quantity) })
+            .ToDictionaryAsync(x => x.Key, Ct);
+        var measured = await db.DealerEvaluations.Where(e => e.Year == year && e.Quarter == quarter)
+            .Select(e => new { e.DealerId, e.SellInAmount, e.SellInQuantity }).ToListAsync(Ct);
+        Assert.Contains(measured, m => m.SellInAmount > 0);
+        Assert.All(measured, m => Assert.Equal(
+            (booked.GetValueOrDefault(m.DealerId)?.Amount ?? 0m, booked.GetValueOrDefault(m.DealerId)?.Quantity ?? 0m), (m.SellInAmount, m.SellInQuantity)));
     }
 }
