@@ -77,6 +77,7 @@ internal static class BenchCommand
                     return 1;
                 }
 
+                await DatasetGenerator.AnalyzeNewIndexesAsync(database, ct);
                 var results = await RunWorkloadsAsync(database, which, pairs, Console.WriteLine, ct);
                 var file = Save(database, results);
                 Console.WriteLine($"results: {file}");
