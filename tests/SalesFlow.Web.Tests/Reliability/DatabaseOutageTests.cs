@@ -102,6 +102,8 @@ public sealed class DatabaseOutageTests(ProxiedPostgresApp app) : IClassFixture<
         var (customer, product) = await ConcurrencyTests.CustomerAndProductAsync(app, owner, "断线幂等");
         const int Clients = 6;
         const int OrdersEach = 8;
+        const int Outages = 6;
+        var outagesOver = 0;
         var orders = new ConcurrentDictionary<string, (Guid Id, string Location)>();
         var unexpected = new ConcurrentBag<string>();
         var answers = new ConcurrentDictionary<int, int>();
@@ -111,8 +113,15 @@ public sealed class DatabaseOutageTests(ProxiedPostgresApp app) : IClassFixture<
         var clients = Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
         {
             var http = await app.ClientAsync("rep.huadong.6");
-            for (var n = 0; n < OrdersEach; n++)
+            // At least OrdersEach each, and on until the last outage is over: a fixed count could finish before the first
+            // cut once creating an order got faster (CI, 2026-12-02: 48 orders in under 2.5 s, no request met an outage).
+            for (var n = 0; n < OrdersEach || Volatile.Read(ref outagesOver) == 0; n++)
             {
+                if (n >= OrdersEach)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+                }
+
                 var key = $"r12-outage-{c}-{n}-{Guid.NewGuid():N}";
                 var body = JsonSerializer.Serialize(new { customerId = customer, lines = new[] { new { productId = product, quantity = 1m + n } }, requestedDeliveryDate = "2027-04-01" }, JsonSerializerOptions.Web);
                 var deadline = Stopwatch.StartNew();
@@ -154,7 +163,7 @@ public sealed class DatabaseOutageTests(ProxiedPostgresApp app) : IClassFixture<
         // Outages of varied length at varied moments, so some fall between a create's commit and its answer.
         var random = new Random(12);
         var outages = 0;
-        while (!clients.All(c => c.IsCompleted) && outages < 6)
+        while (outages < Outages)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1200)), Ct);
             app.Proxy.Cut();
@@ -163,6 +172,7 @@ public sealed class DatabaseOutageTests(ProxiedPostgresApp app) : IClassFixture<
             app.Proxy.Restore();
         }
 
+        Volatile.Write(ref outagesOver, 1);
         await Task.WhenAll(clients);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{outages} outages; {replayed} orders answered by replay; answers: {string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key}×{a.Value}"))}");
@@ -170,7 +180,7 @@ public sealed class DatabaseOutageTests(ProxiedPostgresApp app) : IClassFixture<
         await UntilAnsweringAsync(owner);
         Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected.Take(5)));
         Assert.True(answers.ContainsKey(503), "no request met an outage; the test proved nothing");
-        Assert.Equal(Clients * OrdersEach, orders.Count);
+        Assert.InRange(orders.Count, Clients * OrdersEach, int.MaxValue);
         Assert.Equal(orders.Count, orders.Values.Select(o => o.Id).Distinct().Count());
         var stored = await owner.AllPagesAsync($"/api/v1/orders?customerId={customer}", 100);
         Assert.Equal(orders.Values.Select(o => o.Id).Order(), stored.Select(o => o.Id()).Order());
