@@ -9,6 +9,7 @@ using SalesFlow.Core.Planning;
 using SalesFlow.Core.Planning.Plans;
 using SalesFlow.Core.Planning.Progress;
 using SalesFlow.Core.Planning.Targets;
+using SalesFlow.Core.Tests.Data;
 
 namespace SalesFlow.Core.Tests.Planning.Progress;
 

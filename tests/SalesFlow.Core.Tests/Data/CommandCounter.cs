@@ -2,17 +2,18 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SalesFlow.Core.Tests.Planning.Progress;
+namespace SalesFlow.Core.Tests.Data;
 
 /// <summary>
-/// Counts the SQL commands EF Core executes in the creating test's async flow (EF's diagnostic events, filtered by an
-/// AsyncLocal so tests running in parallel do not count each other's commands).
+/// Counts the SQL commands EF Core executes in the creating test's async flow and keeps each one's text and number of
+/// parameters (EF's diagnostic events, filtered by an AsyncLocal so tests running in parallel do not count each other's commands).
 /// </summary>
 internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private static readonly AsyncLocal<CommandCounter?> Current = new();
     private readonly List<IDisposable> _subscriptions = [];
     private int _count;
+    private readonly List<(string Text, int Parameters)> _commands = [];
 
     public CommandCounter()
     {
@@ -22,7 +23,25 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public IReadOnlyList<(string Text, int Parameters)> Commands
+    {
+        get
+        {
+            lock (_commands)
+            {
+                return [.. _commands];
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        lock (_commands)
+        {
+            _commands.Clear();
+        }
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -40,6 +59,13 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
         if (value.Key == RelationalEventId.CommandExecuted.Name && ReferenceEquals(Current.Value, this))
         {
             Interlocked.Increment(ref _count);
+            if (value.Value is CommandExecutedEventData executed)
+            {
+                lock (_commands)
+                {
+                    _commands.Add((executed.Command.CommandText, executed.Command.Parameters.Count));
+                }
+            }
         }
     }
 
