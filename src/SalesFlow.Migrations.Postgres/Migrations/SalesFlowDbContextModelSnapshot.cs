@@ -6025,6 +6025,9 @@ namespace SalesFlow.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId", "MonthStart")
                         .HasDatabaseName("ix_sales_month_totals_owner_id_month_start");
 
+                    b.HasIndex("OrgUnitId", "MonthStart", "Amount", "Quantity")
+                        .HasDatabaseName("ix_sales_month_totals_org_unit_id_month_start_amount_quantity");
+
                     b.ToTable("sales_month_totals", (string)null);
                 });
 

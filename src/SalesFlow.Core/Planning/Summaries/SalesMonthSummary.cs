@@ -139,6 +139,10 @@ internal sealed class SalesMonthTotalConfiguration : IEntityTypeConfiguration<Sa
         builder.Property(s => s.Amount).IsMoney();
         builder.Property(s => s.Quantity).IsQuantity();
         builder.HasIndex(s => new { s.OwnerId, s.MonthStart });
+
+        // A unit's roll-up reads its subtree's months with their sums from the index alone: through the month-first key, a
+        // team's year read every unit's months of the year (24,000 rows at L, 3–4 ms on SQLite) to keep its own 120.
+        builder.HasIndex(s => new { s.OrgUnitId, s.MonthStart, s.Amount, s.Quantity });
     }
 }
 
