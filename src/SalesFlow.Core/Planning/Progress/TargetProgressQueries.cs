@@ -33,20 +33,20 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
         }
 
         await using var db = await OpenFreshAsync(ct);
-        var node = await Named(db, db.Targets.AsNoTracking().VisibleTo(actor).Where(t => t.Id == id)).SingleOrDefaultAsync(ct);
+        // The node and its split children in one query, each with its owner's name and (for a unit) path.
+        var rows = await Named(db, db.Targets.AsNoTracking().VisibleTo(actor).Where(t => t.Id == id || (t.ParentId == id && t.Origin == TargetOrigin.Split))).ToListAsync(ct);
+        var node = rows.SingleOrDefault(r => r.T.Id == id);
         if (node is null)
         {
             return ProgressErrors.TargetNotFound(id);
         }
 
-        var children = await Named(db, db.Targets.AsNoTracking().VisibleTo(actor).Where(t => t.ParentId == id && t.Origin == TargetOrigin.Split)).ToListAsync(ct);
-        children = [.. children.OrderByDescending(c => c.T.Amount).ThenBy(c => c.OwnerName, StringComparer.Ordinal)];
+        var children = rows.Where(r => r.T.Id != id).OrderByDescending(c => c.T.Amount).ThenBy(c => c.OwnerName, StringComparer.Ordinal).ToList();
         var t = node.T;
         var all = children.Prepend(node).ToList();
-        var unitIds = all.Where(n => n.T.OwnerType == TargetOwnerType.OrgUnit).Select(n => n.T.OwnerId).Distinct().ToList();
-        var unitPaths = unitIds.Count == 0 || t.Measure == TargetMeasure.MarketShare
+        var unitPaths = t.Measure == TargetMeasure.MarketShare
             ? []
-            : await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+            : all.Where(n => n.OwnerPath is not null).DistinctBy(n => n.T.OwnerId).ToDictionary(n => n.T.OwnerId, n => n.OwnerPath!);
         var actual = await TotalsAsync(db, t, all, unitPaths, planned: false, ct);
         var planned = await TotalsAsync(db, t, all, unitPaths, planned: true, ct);
         var today = clock.Today;
@@ -506,6 +506,7 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
                 ? db.OrgUnits.Where(u => u.Id == t.OwnerId).Select(u => u.Name).FirstOrDefault()
                 : t.OwnerType == TargetOwnerType.Employee ? db.Employees.Where(e => e.Id == t.OwnerId).Select(e => e.Name).FirstOrDefault()
                 : t.OwnerType == TargetOwnerType.Dealer ? db.Dealers.Where(d => d.Id == t.OwnerId).Select(d => d.Name).FirstOrDefault() : null,
+            OwnerPath = t.OwnerType == TargetOwnerType.OrgUnit ? db.OrgUnits.Where(u => u.Id == t.OwnerId).Select(u => u.Path).FirstOrDefault() : null,
             HasChildren = db.Targets.Any(c => c.ParentId == t.Id && c.Origin == TargetOrigin.Split),
         });
 
@@ -514,6 +515,9 @@ public sealed class TargetProgressQueries(IDbContextFactory<SalesFlowDbContext> 
         public Target T { get; init; } = null!;
 
         public string? OwnerName { get; init; }
+
+        /// <summary>The owning unit's path in the org tree, for a unit's target; null for a person or a dealer.</summary>
+        public string? OwnerPath { get; init; }
 
         public bool HasChildren { get; init; }
     }
