@@ -12,7 +12,6 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
 {
     private static readonly AsyncLocal<CommandCounter?> Current = new();
     private readonly List<IDisposable> _subscriptions = [];
-    private int _count;
     private readonly List<(string Text, int Parameters)> _commands = [];
 
     public CommandCounter()
@@ -21,7 +20,7 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
         _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
     }
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => Commands.Count;
 
     public IReadOnlyList<(string Text, int Parameters)> Commands
     {
@@ -36,7 +35,6 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
 
     public void Reset()
     {
-        Interlocked.Exchange(ref _count, 0);
         lock (_commands)
         {
             _commands.Clear();
@@ -58,7 +56,6 @@ internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && ReferenceEquals(Current.Value, this))
         {
-            Interlocked.Increment(ref _count);
             if (value.Value is CommandExecutedEventData executed)
             {
                 lock (_commands)
